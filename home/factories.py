@@ -1,0 +1,100 @@
+import datetime
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from home.models import (
+    BranchIndexPage,
+    BranchPage,
+    ContactPage,
+    HomePage,
+    MobileBranchPage,
+    MobileStop,
+    StandardPage,
+)
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Bibliothèques de la ville"
+    slug = "accueil"
+    intro = "Bienvenue dans vos bibliothèques."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Page pratique {n}")
+    summary = "Tout ce qu'il faut savoir."
+    body = factory.LazyFunction(
+        lambda: [("text", "<p>La bibliothèque est ouverte à toutes et à tous.</p>")]
+    )
+
+    class Meta:
+        model = StandardPage
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Nous écrire"
+    to_address = "accueil@bibliotheque.example"
+    from_address = "site@bibliotheque.example"
+    subject = "Message depuis le site"
+
+    class Meta:
+        model = ContactPage
+
+
+class BranchIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Nos bibliothèques"
+    slug = "bibliotheques"
+
+    class Meta:
+        model = BranchIndexPage
+
+
+def tuesday_to_saturday():
+    """A common pattern for a neighbourhood library, with a lunch break on Saturday."""
+    days = [("1", "10:00", "18:00"), ("2", "10:00", "18:00"), ("3", "14:00", "19:00"),
+            ("4", "10:00", "18:00"), ("5", "10:00", "12:30"), ("5", "14:00", "17:00")]
+    return [
+        ("opening", {"weekday": day, "opens": datetime.time.fromisoformat(opens), "closes": datetime.time.fromisoformat(closes)})
+        for day, opens, closes in days
+    ]
+
+
+class BranchPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Bibliothèque {n}")
+    street = factory.Sequence(lambda n: f"{n + 1} rue des Lilas")
+    postcode = "44000"
+    city = "Nantes"
+    latitude = factory.Sequence(lambda n: Decimal("47.210000") + Decimal("0.004") * n)
+    longitude = factory.Sequence(lambda n: Decimal("-1.550000") + Decimal("0.004") * n)
+    phone = "02 40 00 00 00"
+    email = "bibliotheque@example.org"
+    weekly_hours = factory.LazyFunction(tuesday_to_saturday)
+
+    class Meta:
+        model = BranchPage
+
+
+class MobileBranchPageFactory(wagtail_factories.PageFactory):
+    title = "Bibliobus"
+    vehicle = MobileBranchPage.Vehicle.BUS
+
+    class Meta:
+        model = MobileBranchPage
+
+
+class MobileStopFactory(DjangoModelFactory):
+    page = factory.SubFactory(MobileBranchPageFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=1))
+    starts_at = datetime.time(10, 0)
+    ends_at = datetime.time(12, 0)
+    place = factory.Sequence(lambda n: f"Place du Marché {n}")
+    address = "Place du Marché, Nantes"
+
+    class Meta:
+        model = MobileStop

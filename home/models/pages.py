@@ -1,0 +1,120 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.search import index
+
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+
+
+class HighlightBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("page"))
+    title = blocks.CharBlock(
+        label=_("title"), required=False, max_length=80, help_text=_("Leave empty to use the page's title.")
+    )
+    text = blocks.TextBlock(
+        label=_("text"), required=False, max_length=200, help_text=_("Leave empty to use the page's summary.")
+    )
+    image = ImageChooserBlock(
+        label=_("image"), required=False, help_text=_("Decorative: the title says what the highlight is.")
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Highlight")
+        description = _("A card on the home page that leads to one page.")
+
+
+class HighlightsBlock(blocks.StreamBlock):
+    highlight = HighlightBlock()
+
+
+class HomePage(BasePage):
+    """The front door of the network: the alert, highlights, news and events."""
+
+    intro = models.CharField(
+        _("welcome sentence"),
+        max_length=250,
+        blank=True,
+        help_text=_("One sentence under the library's name, for example “Bienvenue dans vos bibliothèques”."),
+    )
+    highlights = StreamField(
+        HighlightsBlock(max_num=12),
+        blank=True,
+        verbose_name=_("highlights"),
+        help_text=_("The pages to put forward, in the order shown. Six is a good number."),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("highlights")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from home.queries import branch_statuses, highlight_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        context["highlight_cards"] = highlight_cards(self)
+        context["branch_statuses"] = branch_statuses(self)
+        # Filled by the blog and events issues.
+        context["latest_posts"] = []
+        context["upcoming_events"] = []
+        return context
+
+
+class StandardPage(BasePage):
+    """Practical information: registering, borrowing, prices, the network's rules."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("content"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.ContactPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm, BasePage):
+    """A form built by editors; answers are stored and sent to the team by e-mail."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    thank_you_text = RichTextField(
+        _("thank-you message"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after sending, for example “Merci, nous vous répondons sous trois jours.”"),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail sent to the team"),
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact form")

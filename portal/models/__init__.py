@@ -1,0 +1,16 @@
+from .alerts import Alert
+from .media import CustomDocument, CustomImage, CustomRendition
+from .pages import BasePage
+from .site_settings import BrandingSettings, SocialLinks
+from .users import User
+
+__all__ = [
+    "Alert",
+    "BasePage",
+    "BrandingSettings",
+    "CustomDocument",
+    "CustomImage",
+    "CustomRendition",
+    "SocialLinks",
+    "User",
+]

@@ -1,0 +1,130 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _luminance(colour):
+    channels = []
+    for i in (1, 3, 5):
+        c = int(colour[i : i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first, second):
+    """WCAG 2.1 contrast ratio between two #rrggbb colours."""
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def validate_colour(value):
+    if not HEX_COLOUR.match(value or ""):
+        raise ValidationError(_("Enter a colour as # followed by six hexadecimal digits, like #1d4f91."))
+
+
+@register_setting(icon="image")
+class BrandingSettings(BaseSiteSetting):
+    """The library's visual identity, shared by pages, blog and booklet."""
+
+    library_name = models.CharField(
+        _("library name"),
+        max_length=120,
+        default="Bibliothèques de la ville",
+        help_text=_("Shown in the header, in the browser tab and in e-mails."),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("A short sentence under the name, for example “Lire, jouer, se retrouver”."),
+    )
+    logo = models.ForeignKey(
+        "portal.CustomImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Preferably a wide image on a transparent background."),
+    )
+    banner = models.ForeignKey(
+        "portal.CustomImage",
+        verbose_name=_("banner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Large image at the top of the home page."),
+    )
+    primary_colour = models.CharField(
+        _("main colour"),
+        max_length=7,
+        default="#1d4f91",
+        validators=[validate_colour],
+        help_text=_(
+            "Used for the header, links and buttons. It must stand out against white "
+            "(contrast ratio of at least 4.5 to 1), or it is refused."
+        ),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#b3261e",
+        validators=[validate_colour],
+        help_text=_("Used for the alert banner and highlights. Same contrast rule as the main colour."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("library_name"), FieldPanel("tagline")], heading=_("Name")
+        ),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("banner")], heading=_("Images")),
+        MultiFieldPanel(
+            [FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Colours")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("visual identity")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in ("primary_colour", "accent_colour"):
+            value = getattr(self, field)
+            if HEX_COLOUR.match(value or "") and contrast_ratio(value, "#ffffff") < 4.5:
+                errors[field] = _(
+                    "This colour is too light to read on white (contrast %(ratio).1f to 1, "
+                    "at least 4.5 to 1 is required). Choose a darker shade."
+                ) % {"ratio": contrast_ratio(value, "#ffffff")}
+        if errors:
+            raise ValidationError(errors)
+
+
+@register_setting(icon="site")
+class SocialLinks(BaseSiteSetting):
+    facebook = models.URLField(
+        _("Facebook page"), blank=True, help_text=_("Full address of the library's Facebook page.")
+    )
+    instagram = models.URLField(_("Instagram account"), blank=True)
+    mastodon = models.URLField(_("Mastodon account"), blank=True)
+    youtube = models.URLField(_("YouTube channel"), blank=True)
+
+    class Meta:
+        verbose_name = _("social networks")
+
+    def links(self):
+        names = {
+            "facebook": "Facebook",
+            "instagram": "Instagram",
+            "mastodon": "Mastodon",
+            "youtube": "YouTube",
+        }
+        return [(names[field], getattr(self, field)) for field in names if getattr(self, field)]

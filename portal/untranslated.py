@@ -1,0 +1,47 @@
+"""A page asked for in a language it is not translated into yet.
+
+Wagtail answers 404 because the page does not exist in that locale's tree. Bibo looks the
+path up in the French tree: when the page exists there, the visitor gets a notice in their
+own language and a link to the French page, never the French text passed off as theirs.
+"""
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import translation
+from wagtail.models import Locale, Site
+
+
+def find_source_page(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    source_root = site.root_page.specific
+    if source_root.locale.language_code != settings.LANGUAGE_CODE:
+        source_root = source_root.get_translation_or_none(Locale.get_default()) or source_root
+    try:
+        page, _args, _kwargs = source_root.specific.route(request, components)
+    except Http404:
+        return None
+    return page
+
+
+def untranslated_response(request, path=None):
+    language = translation.get_language()
+    if not language or language == settings.LANGUAGE_CODE:
+        return None
+    if path is None:
+        prefix = f"/{language}/"
+        if not request.path.startswith(prefix):
+            return None
+        path = request.path[len(prefix) :]
+    page = find_source_page(request, path)
+    if page is None:
+        return None
+    return render(
+        request,
+        "not_translated.html",
+        {"source_page": page, "language_name": translation.get_language_info(language)["name_local"]},
+        status=404,
+    )

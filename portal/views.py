@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import translation
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail import views as wagtail_views
+
+from portal.untranslated import untranslated_response
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def visitor_language(request):
+    """The cookie's language, else the browser's Accept-Language, else French."""
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if cookie.lower() in SUPPORTED:
+        return cookie.lower()
+    return translation.get_language_from_request(request, check_path=False)
+
+
+@require_GET
+def language_redirect(request):
+    language = visitor_language(request)
+    response = HttpResponseRedirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+def serve_page(request, path):
+    """Wagtail's page view, with a notice for pages not translated yet."""
+    try:
+        return wagtail_views.serve(request, path)
+    except Http404:
+        response = untranslated_response(request, path)
+        if response is None:
+            raise
+        return response
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /*/compte/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.models import Alert
+
+
+class AlertViewSet(SnippetViewSet):
+    model = Alert
+    icon = "warning"
+    menu_label = _("Last-minute alerts")
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["title", "level", "starts_at", "ends_at", "live"]
+    list_filter = ["level", "live", "locale"]
+    search_fields = ["title", "message"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("locale")

@@ -1,0 +1,7 @@
+from wagtail.snippets.models import register_snippet
+
+from portal.viewsets import AlertViewSet
+
+register_snippet(AlertViewSet)
+
+
