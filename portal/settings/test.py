@@ -14,3 +14,4 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tiles never load in tests: the map must fall back to the plain list.
 MAP_TILE_URL = "http://127.0.0.1:9/{z}/{x}/{y}.png"
+WHITENOISE_AUTOREFRESH = True

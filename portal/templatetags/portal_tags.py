@@ -1,0 +1,87 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from portal.models import Alert
+
+register = template.Library()
+
+def _page_translations(page):
+    """Live translations of a page by language code, from one query."""
+    siblings = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .only("id", "url_path", "locale__language_code", "translation_key", "depth", "path")
+    )
+    return {sibling.locale.language_code: sibling for sibling in siblings}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language, to the page's translation when it exists.
+
+    Where the page is not translated yet, the link leads to the same address in that
+    language, which explains that the page is not translated and offers the French one.
+    """
+    request = context.get("request")
+    page = context.get("page") or context.get("self")
+    current = translation.get_language()
+    translations = _page_translations(page) if isinstance(page, Page) and page.pk else {}
+    source_page = context.get("source_page")
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        if target is not None:
+            url = target.get_url(request=request)
+        elif source_page is not None:
+            url = _same_path_in(code, source_page, request)
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        else:
+            url = f"/{code}/"
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "is_current": code == current,
+                "translated": target is not None,
+            }
+        )
+    return links
+
+
+def _same_path_in(code, source_page, request):
+    french_url = source_page.get_url(request=request) or "/"
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    if french_url.startswith(prefix):
+        return f"/{code}/{french_url[len(prefix):]}"
+    return french_url
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """The <link rel=alternate hreflang> set: only real translations, never stand-ins."""
+    request = context.get("request")
+    page = context.get("page") or context.get("self")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    links = []
+    for code, target in _page_translations(page).items():
+        url = target.get_full_url(request=request)
+        if url:
+            links.append({"code": code, "url": url, "default": code == settings.LANGUAGE_CODE})
+    return links
+
+
+@register.simple_tag
+def current_alerts():
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        return []
+    return Alert.objects.for_visitor(locale)
