@@ -1,0 +1,61 @@
+# Bibo: `make run` sets everything up and serves the portal; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+LANGS := fr en es pt ar tr uk zh_Hans
+
+.PHONY: install run serve migrate demo messages translations test test-fast lint format bench browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -c requirements.lock -e '.[postgres,redis,dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+translations: install
+	$(PY) manage.py compile_translations
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate translations
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving the portal on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Extract interface strings (needs GNU gettext's xgettext; compiling does not).
+messages: install
+	$(PY) manage.py makemessages $(addprefix -l ,$(LANGS)) --no-location \
+		-i ".venv/*" -i "tests/*" -i "bench/*" -i "static/*" -i "media/*"
+
+# Browser tests use Debian's Chromium; install it when we can (root on Debian).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "Chromium is missing: install Debian's chromium package for the browser tests."; fi; }
+
+test: translations browser
+	$(PY) -m pytest
+
+test-fast: translations
+	$(PY) -m pytest -m "not e2e"
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench: translations
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .test-media static

@@ -1,0 +1,238 @@
+"""The demo network: a fictional city, Bellerive-sur-Loire, and its libraries."""
+
+import datetime
+
+BRANCHES = [
+    {
+        "title": "Médiathèque centrale Jacques-Demy",
+        "slug": "mediatheque-centrale",
+        "street": "24 quai de la Fosse",
+        "postcode": "44000",
+        "latitude": "47.209400",
+        "longitude": "-1.563400",
+        "phone": "02 40 41 95 95",
+        "intro": "La plus grande bibliothèque du réseau : quatre étages, un espace jeux vidéo et un auditorium.",
+        "hours": "central",
+        "services": [("Wi-Fi gratuit", "Dans tout le bâtiment."), ("Espace jeux vidéo", "Consoles et PC, sur réservation.")],
+        "access": (True, True, True, True),
+        "accessibility_details": "Entrée de plain-pied côté quai, ascenseur vers tous les étages.",
+    },
+    {
+        "title": "Bibliothèque des Dervallières",
+        "slug": "dervallieres",
+        "street": "5 rue Auguste-Renoir",
+        "postcode": "44100",
+        "latitude": "47.219300",
+        "longitude": "-1.595600",
+        "phone": "02 40 41 53 70",
+        "intro": "Une bibliothèque de quartier avec un grand coin pour les tout-petits.",
+        "hours": "neighbourhood",
+        "services": [("Coin des tout-petits", "Albums, tapis et coussins.")],
+        "access": (True, False, True, True),
+        "accessibility_details": "",
+    },
+    {
+        "title": "Bibliothèque de la Manufacture",
+        "slug": "manufacture",
+        "street": "2 rue Émile-Masson",
+        "postcode": "44000",
+        "latitude": "47.219800",
+        "longitude": "-1.536900",
+        "phone": "02 40 41 42 10",
+        "intro": "Installée dans l'ancienne manufacture des tabacs, elle accueille un atelier numérique.",
+        "hours": "neighbourhood",
+        "services": [("Atelier numérique", "Aide aux démarches en ligne le mercredi.")],
+        "access": (True, True, False, False),
+        "accessibility_details": "",
+    },
+    {
+        "title": "Bibliothèque de Chantenay",
+        "slug": "chantenay",
+        "street": "41 rue des Réformes",
+        "postcode": "44100",
+        "latitude": "47.202100",
+        "longitude": "-1.598300",
+        "phone": "02 40 41 56 20",
+        "intro": "Au cœur du village de Chantenay, avec un jardin de lecture ouvert l'été.",
+        "hours": "neighbourhood",
+        "services": [("Jardin de lecture", "De juin à septembre.")],
+        "access": (False, False, False, True),
+        "accessibility_details": "Trois marches à l'entrée ; une rampe amovible est disponible sur demande.",
+    },
+    {
+        "title": "Bibliothèque de Bellevue",
+        "slug": "bellevue",
+        "street": "1 place Mendès-France",
+        "postcode": "44100",
+        "latitude": "47.210700",
+        "longitude": "-1.617000",
+        "phone": "02 40 41 57 00",
+        "intro": "Une bibliothèque lumineuse, avec un fonds en langues étrangères.",
+        "hours": "late",
+        "services": [("Livres en langues étrangères", "Arabe, turc, ukrainien, chinois, portugais, espagnol.")],
+        "access": (True, True, True, True),
+        "accessibility_details": "",
+    },
+    {
+        "title": "Bibliothèque de Doulon",
+        "slug": "doulon",
+        "street": "30 rue de la Basse-Chénaie",
+        "postcode": "44300",
+        "latitude": "47.227900",
+        "longitude": "-1.515000",
+        "phone": "02 40 41 59 30",
+        "intro": "Une petite bibliothèque où l'on se connaît toutes et tous.",
+        "hours": "small",
+        "services": [("Club de lecture", "Le premier samedi du mois.")],
+        "access": (True, False, False, False),
+        "accessibility_details": "",
+    },
+    {
+        "title": "Bibliothèque de la Halvêque",
+        "slug": "halveque",
+        "street": "12 rue Henri-Bergson",
+        "postcode": "44300",
+        "latitude": "47.246100",
+        "longitude": "-1.523300",
+        "phone": "02 40 41 58 40",
+        "intro": "Des bandes dessinées à perte de vue et un club manga.",
+        "hours": "small",
+        "services": [("Club manga", "Le mercredi après-midi.")],
+        "access": (True, True, True, False),
+        "accessibility_details": "",
+    },
+    {
+        "title": "Bibliothèque de Saint-Herblain-Nord",
+        "slug": "herblain-nord",
+        "street": "8 avenue des Lilas",
+        "postcode": "44800",
+        "latitude": "47.231500",
+        "longitude": "-1.620800",
+        "phone": "02 40 41 60 60",
+        "intro": "Fermée pour travaux jusqu'au printemps : le bibliobus passe devant chaque mardi.",
+        "hours": "closed_for_works",
+        "services": [],
+        "access": (True, True, True, True),
+        "accessibility_details": "",
+    },
+]
+
+MOBILE_BRANCHES = [
+    {
+        "title": "Le Bibliobus",
+        "slug": "bibliobus",
+        "vehicle": "bus",
+        "phone": "02 40 41 95 60",
+        "intro": "Le bus qui apporte des livres dans les quartiers éloignés d'une bibliothèque.",
+        "stops": [
+            # (weekday, start, end, place, address)
+            (1, "09:30", "12:00", "Place du Marché de Zola", "Place Émile-Zola"),
+            (1, "14:00", "17:30", "Saint-Herblain-Nord", "Avenue des Lilas, devant la bibliothèque fermée"),
+            (3, "10:00", "12:30", "École Port-Boyer", "Rue du Port-Boyer"),
+            (4, "15:00", "18:30", "Centre social de la Boissière", "Rue de la Boissière"),
+        ],
+    },
+    {
+        "title": "La Péniche-Bibliothèque",
+        "slug": "peniche",
+        "vehicle": "boat",
+        "phone": "02 40 41 95 61",
+        "intro": "Une péniche chargée de livres qui remonte l'Erdre et la Loire d'avril à octobre.",
+        "stops": [
+            (2, "14:00", "18:00", "Quai Ceineray", "Quai Ceineray, au pied des escaliers"),
+            (5, "10:00", "13:00", "Île de Versailles", "Ponton de l'île de Versailles"),
+            (6, "10:00", "17:00", "Trentemoult", "Quai Marcel-Boissard, Rezé"),
+        ],
+    },
+]
+
+WEEKLY_PATTERNS = {
+    "central": [(d, "10:00", "19:00") for d in (1, 2, 3, 4, 5)] + [(6, "14:00", "18:00")],
+    "neighbourhood": [(1, "14:00", "18:00"), (2, "10:00", "12:30"), (2, "14:00", "18:00"),
+                      (4, "14:00", "18:00"), (5, "10:00", "12:30"), (5, "14:00", "17:00")],
+    "late": [(1, "12:00", "19:00"), (2, "10:00", "19:00"), (3, "12:00", "21:00"),
+             (4, "12:00", "19:00"), (5, "10:00", "18:00")],
+    "small": [(2, "10:00", "12:00"), (2, "14:00", "18:00"), (5, "10:00", "12:30")],
+    "closed_for_works": [],
+}
+
+SUMMER_PATTERN = [(2, "10:00", "13:00"), (2, "14:00", "18:00"), (5, "10:00", "13:00")]
+
+
+def public_holidays(year):
+    """French public holidays, Easter-based ones included (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    easter = datetime.date(year, month, day + 1)
+    return [
+        (datetime.date(year, 1, 1), "Jour de l'an"),
+        (easter + datetime.timedelta(days=1), "Lundi de Pâques"),
+        (datetime.date(year, 5, 1), "Fête du Travail"),
+        (datetime.date(year, 5, 8), "Victoire 1945"),
+        (easter + datetime.timedelta(days=39), "Ascension"),
+        (easter + datetime.timedelta(days=50), "Lundi de Pentecôte"),
+        (datetime.date(year, 7, 14), "Fête nationale"),
+        (datetime.date(year, 8, 15), "Assomption"),
+        (datetime.date(year, 11, 1), "Toussaint"),
+        (datetime.date(year, 11, 11), "Armistice 1918"),
+        (datetime.date(year, 12, 25), "Noël"),
+    ]
+
+PRACTICAL_PAGES = [
+    {
+        "title": "S'inscrire",
+        "slug": "s-inscrire",
+        "summary": "L'inscription est gratuite pour toutes et tous. Elle se fait en bibliothèque ou en ligne.",
+        "body": [
+            ("text", "<h2>Qui peut s'inscrire ?</h2><p>Tout le monde, quel que soit l'âge ou le lieu de résidence. "
+                     "Les moins de 14 ans viennent avec un adulte.</p>"),
+            ("text", "<h2>Ce qu'il faut apporter</h2><ul><li>une pièce d'identité ;</li>"
+                     "<li>pour les mineurs, l'autorisation d'un parent.</li></ul>"),
+            ("call_to_action", {"text": "Trouver une bibliothèque", "target": {"page": "branches", "url": ""}}),
+        ],
+    },
+    {
+        "title": "Emprunter et rendre",
+        "slug": "emprunter-et-rendre",
+        "summary": "Combien de documents, pour combien de temps, et comment les rendre dans n'importe quelle bibliothèque.",
+        "body": [
+            ("text", "<p>Avec votre carte, vous empruntez jusqu'à 20 documents pour quatre semaines, "
+                     "dans toutes les bibliothèques du réseau. Les automates de prêt lisent la puce de votre carte "
+                     "et de vos documents.</p>"),
+            ("table", {
+                "table_caption": "Durée des prêts",
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "data": [["Document", "Nombre", "Durée"], ["Livres et revues", "15", "4 semaines"],
+                         ["Jeux vidéo", "2", "2 semaines"], ["Liseuses", "1", "4 semaines"]],
+            }),
+            ("accordion", {"items": [
+                {"title": "Que se passe-t-il si je rends un document en retard ?",
+                 "body": "<p>Vous recevez un rappel. Après six semaines de retard, votre carte est suspendue "
+                         "jusqu'au retour des documents.</p>"},
+                {"title": "Puis-je prolonger un prêt ?",
+                 "body": "<p>Oui, une fois, depuis votre compte ou à l'accueil, si personne n'a réservé le document.</p>"},
+            ]}),
+            ("quote", {"quote": "Une bibliothèque, c'est le carrefour de tous les rêves de l'humanité.",
+                       "attribution": "Julien Green"}),
+        ],
+    },
+    {
+        "title": "Accessibilité",
+        "slug": "accessibilite",
+        "summary": "Ce que les bibliothèques proposent aux personnes handicapées, et ce qu'il reste à améliorer.",
+        "body": [
+            ("text", "<p>Chaque fiche de bibliothèque indique l'accès de plain-pied, la boucle magnétique et les "
+                     "collections adaptées : livres en gros caractères, livres audio, livres faciles à lire.</p>"),
+        ],
+    },
+]
+
+HOME_HIGHLIGHTS = ["s-inscrire", "emprunter-et-rendre", "branches", "accessibilite"]
