@@ -4,12 +4,16 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from portal.locales import active_locale
 from portal.models import Alert
 
 register = template.Library()
 
-def _page_translations(page):
-    """Live translations of a page by language code, from one query."""
+def _page_translations(page, request=None):
+    """Live translations of a page by language code, from one query per request."""
+    cache = getattr(request, "_bibo_translations", None)
+    if cache is not None and cache[0] == page.pk:
+        return cache[1]
     siblings = (
         Page.objects.live()
         .public()
@@ -17,7 +21,10 @@ def _page_translations(page):
         .select_related("locale")
         .only("id", "url_path", "locale__language_code", "translation_key", "depth", "path")
     )
-    return {sibling.locale.language_code: sibling for sibling in siblings}
+    translations = {sibling.locale.language_code: sibling for sibling in siblings}
+    if request is not None:
+        request._bibo_translations = (page.pk, translations)
+    return translations
 
 
 @register.simple_tag(takes_context=True)
@@ -30,7 +37,7 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page") or context.get("self")
     current = translation.get_language()
-    translations = _page_translations(page) if isinstance(page, Page) and page.pk else {}
+    translations = _page_translations(page, request) if isinstance(page, Page) and page.pk else {}
     source_page = context.get("source_page")
     links = []
     for code, name in settings.LANGUAGES:
@@ -71,7 +78,7 @@ def hreflang_links(context):
     if not isinstance(page, Page) or not page.pk:
         return []
     links = []
-    for code, target in _page_translations(page).items():
+    for code, target in _page_translations(page, request).items():
         url = target.get_full_url(request=request)
         if url:
             links.append({"code": code, "url": url, "default": code == settings.LANGUAGE_CODE})
@@ -81,7 +88,7 @@ def hreflang_links(context):
 @register.simple_tag
 def current_alerts():
     try:
-        locale = Locale.get_active()
+        locale = active_locale()
     except Locale.DoesNotExist:
         return []
     return Alert.objects.for_visitor(locale)

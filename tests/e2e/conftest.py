@@ -1,0 +1,362 @@
+"""A real browser (Chromium, through Playwright) against pytest-django's live server.
+
+The demo site is built once per session with the factories, then restored before every
+test: `live_server` makes each test transactional, and a transactional test empties the
+database when it ends.
+"""
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread, where the tests also use
+# the ORM; Django would otherwise refuse the ORM calls as "async unsafe".
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SITE_NAME = "Bibliothèques de la ville"
+ARABIC_HOME_TITLE = "مكتبات المدينة"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail the test, not its teardown, when the browser reported an error."""
+    result = yield
+    log = getattr(item, "browser_log", None)
+    if log is not None and log.errors:
+        pytest.fail("The browser reported errors:\n" + "\n".join(log.errors), pytrace=False)
+    return result
+
+
+# The site --------------------------------------------------------------------------------
+
+
+@dataclass
+class DemoSite:
+    """The paths of the pages built for the browser tests, by kind and language."""
+
+    paths: dict = field(default_factory=dict)
+    branch_title: str = ""
+
+    def path(self, kind, language):
+        return self.paths[kind][language]
+
+
+def translate(page, locale, title):
+    translation = page.copy_for_translation(locale)
+    translation.title = title
+    translation.save_revision().publish()
+    return type(translation).objects.get(pk=translation.pk)
+
+
+def standard_page_body(image, document, target):
+    """One block of every type the body offers."""
+    return [
+        {
+            "type": "text",
+            "value": (
+                "<h2>S'inscrire</h2><p>L'inscription est gratuite pour toutes et tous. "
+                f'Lisez <a href="/fr/">la page d\'accueil</a> pour en savoir plus.</p>'
+                "<ul><li>une pièce d'identité ;</li><li>un justificatif de domicile.</li></ul>"
+            ),
+        },
+        {
+            "type": "figure",
+            "value": {
+                "image": {"image": image.pk, "decorative": False, "alt_text": "La salle de lecture"},
+                "caption": "La médiathèque centrale un samedi matin",
+            },
+        },
+        {
+            "type": "quote",
+            "value": {"quote": "Une bibliothèque, c'est le carrefour de tous les rêves.", "attribution": "Julien Green"},
+        },
+        {"type": "call_to_action", "value": {"text": "S'inscrire", "target": {"page": target.pk, "url": ""}}},
+        {
+            "type": "accordion",
+            "value": {
+                "items": [
+                    {"title": "Combien de documents puis-je emprunter ?", "body": "<p>Jusqu'à vingt.</p>"},
+                    {"title": "Pour combien de temps ?", "body": "<p>Quatre semaines.</p>"},
+                ]
+            },
+        },
+        {
+            "type": "table",
+            "value": {
+                "data": [["Abonnement", "Tarif"], ["Moins de 18 ans", "Gratuit"], ["Adulte", "15 €"]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "table_caption": "Tarifs de l'abonnement",
+                "cell": [],
+                "mergedCells": [],
+            },
+        },
+        {"type": "document", "value": {"document": document.pk, "label": "Le règlement intérieur"}},
+    ]
+
+
+def build_site():
+    """Build a small site in French with Arabic translations, from an empty database."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from wagtail.models import Locale, Page, Site
+    from wagtail_factories import DocumentFactory, ImageFactory
+
+    from home.factories import (
+        BranchIndexPageFactory,
+        BranchPageFactory,
+        ContactPageFactory,
+        HomePageFactory,
+        MobileBranchPageFactory,
+        MobileStopFactory,
+        StandardPageFactory,
+    )
+    from home.models import ContactFormField
+    from portal.models import Alert, BrandingSettings, SocialLinks
+
+    call_command("flush", interactive=False, verbosity=0)
+    locales = {code: Locale.objects.create(language_code=code) for code, _name in settings.LANGUAGES}
+    arabic = locales["ar"]
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
+
+    home = HomePageFactory(parent=root, title=SITE_NAME, slug="accueil")
+    site = Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bibo"
+    )
+    logo = ImageFactory(
+        title="Logo", file__width=240, file__height=64, file__color="#1d4f91",
+        file__format="PNG", file__filename="logo.png"
+    )
+    BrandingSettings.objects.create(site=site, library_name=SITE_NAME, logo=logo)
+    SocialLinks.objects.create(
+        site=site, facebook="https://facebook.example/bibo", mastodon="https://mastodon.example/@bibo"
+    )
+
+    photo = ImageFactory(
+        title="Salle de lecture",
+        default_alt_text="La salle de lecture, des tables et des étagères",
+        file__width=320,
+        file__height=200,
+        file__color="#2a7a4b",
+        file__format="PNG",
+        file__filename="salle.png",
+    )
+    document = DocumentFactory(
+        title="Règlement intérieur",
+        file__filename="reglement.txt",
+        file__data="Règlement intérieur des bibliothèques.\n".encode(),
+    )
+
+    practical = StandardPageFactory(parent=home, title="Infos pratiques", slug="infos-pratiques")
+    contact = ContactPageFactory(parent=home, title="Nous écrire", slug="nous-ecrire", intro="<p>Une question ? Écrivez-nous.</p>")
+    for order, (label, field_type, required) in enumerate(
+        [("Votre nom", "singleline", True), ("Votre e-mail", "email", True), ("Votre message", "multiline", True)]
+    ):
+        ContactFormField.objects.create(
+            page=contact, sort_order=order, label=label, field_type=field_type, required=required
+        )
+    contact.save_revision().publish()
+    register = StandardPageFactory(
+        parent=practical,
+        title="S'inscrire",
+        slug="s-inscrire",
+        body=standard_page_body(photo, document, contact),
+    )
+    prices = StandardPageFactory(parent=practical, title="Tarifs", slug="tarifs")
+    home.highlights = [
+        {"type": "highlight", "value": {"page": register.pk, "title": "", "text": "", "image": photo.pk}},
+        {"type": "highlight", "value": {"page": contact.pk, "title": "", "text": "", "image": None}},
+    ]
+    home.save_revision().publish()
+
+    branches = BranchIndexPageFactory(parent=home, title="Nos bibliothèques", slug="bibliotheques")
+    central = BranchPageFactory(
+        parent=branches,
+        title="Médiathèque centrale",
+        slug="mediatheque-centrale",
+        intro="<p>Au cœur de la ville, sur quatre étages.</p>",
+        photo=photo,
+        step_free_access=True,
+        induction_loop=True,
+    )
+    BranchPageFactory(parent=branches, title="Bibliothèque des Dervallières", slug="dervallieres")
+    bus = MobileBranchPageFactory(parent=branches, title="Bibliobus", slug="bibliobus")
+    for days in (1, 8):
+        MobileStopFactory(page=bus, date=datetime.date.today() + datetime.timedelta(days=days))
+
+    Alert.objects.create(
+        title="Fermeture exceptionnelle",
+        message="La médiathèque centrale ferme à 16 h samedi.",
+        link=central,
+        level=Alert.Level.WARNING,
+        locale=locales["fr"],
+        live=True,
+    )
+
+    ar_home = translate(home, arabic, ARABIC_HOME_TITLE)
+    # An English home, so that English is a language the site speaks, with pages missing.
+    translate(home, locales["en"], "City libraries")
+    ar_practical = translate(practical, arabic, "معلومات عملية")
+    ar_register = translate(register, arabic, "التسجيل")
+    ar_contact = translate(contact, arabic, "راسلونا")
+    ar_branches = translate(branches, arabic, "مكتباتنا")
+    ar_central = translate(central, arabic, "المكتبة المركزية")
+    ar_bus = translate(bus, arabic, "الحافلة المكتبية")
+
+    def path(page):
+        return page.get_url()
+
+    paths = {
+        "home": {"fr": path(home), "ar": path(ar_home)},
+        "standard page": {"fr": path(register), "ar": path(ar_register)},
+        "contact form": {"fr": path(contact), "ar": path(ar_contact)},
+        "branch list": {"fr": path(branches), "ar": path(ar_branches)},
+        "branch": {"fr": path(central), "ar": path(ar_central)},
+        "mobile branch": {"fr": path(bus), "ar": path(ar_bus)},
+        # French has no notice: a French page always exists. English stands in for it.
+        "not translated": {
+            "en": path(prices).replace("/fr/", "/en/", 1),
+            "ar": path(prices).replace("/fr/", "/ar/", 1),
+        },
+        "404": {"fr": "/fr/cette-page-n-existe-pas/", "ar": "/ar/cette-page-n-existe-pas/"},
+        "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
+        "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
+    }
+    assert ar_practical.live
+    return DemoSite(paths=paths, branch_title=central.title)
+
+
+def reset_caches():
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    ContentType.objects.clear_cache()
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+
+
+@pytest.fixture(scope="session")
+def site_snapshot(django_db_setup, django_db_blocker):
+    """The demo site, built once, and the database serialized to restore it quickly."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        demo = build_site()
+        snapshot = connection.creation.serialize_db_to_string()
+    return demo, snapshot
+
+
+@pytest.fixture
+def demo_site(site_snapshot, transactional_db, live_server):
+    from django.core.management import call_command
+    from django.db import connection
+
+    demo, snapshot = site_snapshot
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(snapshot)
+    reset_caches()
+    return demo
+
+
+# The browser -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (set CHROMIUM_PATH)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class BrowserLog:
+    """Console errors and uncaught exceptions, minus the failures a test expects."""
+
+    def __init__(self, ignored_hosts):
+        self.errors = []
+        self.expected_failures = set()
+        self.ignored_hosts = ignored_hosts
+
+    def on_console(self, message):
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource"):
+            if url in self.expected_failures or any(host in url for host in self.ignored_hosts):
+                return
+            # Chromium asks for /favicon.ico by itself when a page names no icon.
+            if urlsplit(url).path == "/favicon.ico":
+                return
+        self.errors.append(f"console: {message.text} ({url})")
+
+    def on_page_error(self, error):
+        self.errors.append(f"page error: {error}")
+
+
+@pytest.fixture
+def open_page(request, browser, demo_site, live_server):
+    """Open a page in a fresh browser context: `open_page(width=320, language="ar")`."""
+    from django.conf import settings
+
+    # The map tiles are unreachable in tests, on purpose: the list must stand without them.
+    log = BrowserLog(ignored_hosts=[urlsplit(settings.MAP_TILE_URL).netloc])
+    request.node.browser_log = log
+    contexts = []
+
+    def open_(width=1280, height=800, language="fr-FR"):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": width, "height": height},
+            locale=language,
+            extra_http_headers={"Accept-Language": language},
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("console", log.on_console)
+        page.on("pageerror", log.on_page_error)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
+
+
+@pytest.fixture
+def visit(request, live_server):
+    """Go to a path and check its status; an expected error status is no console error."""
+
+    def visit_(page, path, status=HTTPStatus.OK):
+        response = page.goto(path)
+        assert response is not None, f"no response for {path}"
+        assert response.status == status, f"{path} answered {response.status}, expected {status}"
+        if status >= HTTPStatus.BAD_REQUEST:
+            request.node.browser_log.expected_failures.add(response.url)
+        return response
+
+    return visit_

@@ -1,0 +1,194 @@
+from http import HTTPStatus
+
+import pytest
+import wagtail_factories
+from django.core import mail
+from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.factories import (
+    BranchIndexPageFactory,
+    ContactPageFactory,
+    HomePageFactory,
+    StandardPageFactory,
+)
+from tests.queries import queries_for
+from home.models import (
+    BranchIndexPage,
+    BranchPage,
+    ContactFormField,
+    ContactPage,
+    HomePage,
+    MobileBranchPage,
+    StandardPage,
+)
+
+
+class PageTreeTests(WagtailPageTestCase):
+    """Each page type lives only where an editor would expect it."""
+
+    def test_home_page_sits_at_the_root(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+
+    def test_practical_pages_nest_under_home_and_each_other(self):
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ContactPage})
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanNotCreateAt(BranchIndexPage, StandardPage)
+
+    def test_contact_page_is_a_leaf(self):
+        self.assertCanCreateAt(HomePage, ContactPage)
+        self.assertAllowedSubpageTypes(ContactPage, set())
+
+    def test_branches_live_in_the_branch_list(self):
+        self.assertAllowedParentPageTypes(BranchIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(BranchIndexPage, {BranchPage, MobileBranchPage})
+        self.assertAllowedParentPageTypes(BranchPage, {BranchIndexPage})
+        self.assertAllowedParentPageTypes(MobileBranchPage, {BranchIndexPage})
+        self.assertCanNotCreateAt(HomePage, BranchPage)
+        self.assertCanNotCreateAt(StandardPage, MobileBranchPage)
+
+
+def test_only_one_branch_list_per_home(home_page):
+    BranchIndexPageFactory(parent=home_page)
+    assert not BranchIndexPage.can_create_at(home_page)
+
+
+def image_block():
+    image = wagtail_factories.ImageFactory()
+    return {"image": image, "alt_text": "Des enfants lisent sur des coussins", "decorative": False}
+
+
+def body_with_every_block(document, target):
+    return [
+        ("text", "<h2>Horaires</h2><p>Ouvert du mardi au samedi.</p>"),
+        ("figure", {"image": image_block(), "caption": "L'espace jeunesse"}),
+        ("quote", {"quote": "Lire, c'est voyager.", "attribution": "Une lectrice"}),
+        ("call_to_action", {"text": "Voir les bibliothèques", "target": {"page": target, "url": ""}}),
+        ("accordion", {"items": [{"title": "Combien de livres ?", "body": "<p>Vingt.</p>"}]}),
+        (
+            "table",
+            {
+                "table_caption": "Tarifs",
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "data": [["Public", "Prix"], ["Adultes", "Gratuit"]],
+            },
+        ),
+        ("document", {"document": document, "label": "Règlement intérieur"}),
+    ]
+
+
+def test_standard_page_renders_every_block(client, home_page):
+    document = wagtail_factories.DocumentFactory(title="Règlement")
+    target = BranchIndexPageFactory(parent=home_page)
+    page = StandardPageFactory(parent=home_page, title="Infos", body=body_with_every_block(document, target))
+    response = client.get(page.url)
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "<h1>Infos</h1>" in html
+    assert 'alt="Des enfants lisent sur des coussins"' in html
+    assert "<blockquote><p>Lire, c&#x27;est voyager.</p></blockquote>" in html
+    assert f'href="{target.url}">Voir les bibliothèques</a>' in html
+    assert "<summary>Combien de livres ?</summary>" in html
+    assert "<caption>Tarifs</caption>" in html
+    assert '<th scope="col">Public</th>' in html
+    assert "Règlement intérieur</a>" in html
+
+
+def test_decorative_image_has_empty_alt(client, home_page):
+    image = wagtail_factories.ImageFactory(title="Frise")
+    body = [("figure", {"image": {"image": image, "alt_text": "", "decorative": True}, "caption": ""})]
+    page = StandardPageFactory(parent=home_page, body=body)
+    html = client.get(page.url).content.decode()
+    assert 'alt=""' in html
+
+
+def test_image_block_refuses_missing_alt_text(db):
+    from portal.blocks import FigureBlock
+
+    block = FigureBlock()
+    image = wagtail_factories.ImageFactory()
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(block.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": False}, "caption": ""}))
+    assert "alt" in str(error.value.as_json_data())
+
+
+# Budgets: measured, then pinned. They must not depend on the amount of content.
+STANDARD_PAGE_QUERIES = 16
+HOME_PAGE_QUERIES = 22
+
+
+def test_standard_page_query_count_does_not_grow_with_blocks(client, home_page):
+    document = wagtail_factories.DocumentFactory()
+    target = BranchIndexPageFactory(parent=home_page)
+    page = StandardPageFactory(parent=home_page, body=body_with_every_block(document, target))
+    small = queries_for(client, page.url)
+    page.body = body_with_every_block(document, target) * 6
+    page.save_revision().publish()
+    large = queries_for(client, page.url)
+    assert small == large
+    assert large <= STANDARD_PAGE_QUERIES
+
+
+def set_highlights(home_page, count):
+    pages = [StandardPageFactory(parent=home_page) for _ in range(count)]
+    home_page.highlights = [
+        ("highlight", {"page": page, "title": "", "text": "", "image": wagtail_factories.ImageFactory()})
+        for page in pages
+    ]
+    home_page.save_revision().publish()
+
+
+def test_home_page_query_count_does_not_grow_with_highlights(client, home_page):
+    set_highlights(home_page, 1)
+    small = queries_for(client, "/fr/")
+    set_highlights(home_page, 8)
+    large = queries_for(client, "/fr/")
+    assert small == large
+    assert large <= HOME_PAGE_QUERIES
+    assert client.get("/fr/").content.decode().count('class="card"') == 8
+
+
+def test_home_page_hides_unpublished_highlights(client, home_page):
+    draft = StandardPageFactory(parent=home_page, title="Brouillon secret", live=False)
+    shown = StandardPageFactory(parent=home_page, title="Emprunter")
+    home_page.highlights = [
+        ("highlight", {"page": page, "title": "", "text": "", "image": None}) for page in (draft, shown)
+    ]
+    home_page.save_revision().publish()
+    html = client.get("/fr/").content.decode()
+    assert "Emprunter" in html
+    assert "Brouillon secret" not in html
+
+
+@pytest.fixture
+def contact_page(home_page):
+    page = ContactPageFactory(parent=home_page, slug="nous-ecrire")
+    for order, (label, field_type) in enumerate([("Votre nom", "singleline"), ("Votre e-mail", "email")]):
+        ContactFormField.objects.create(page=page, sort_order=order, label=label, field_type=field_type, required=True)
+    return page
+
+
+def test_contact_form_stores_the_message_and_tells_the_team(client, contact_page):
+    response = client.post(contact_page.url, {"votre_nom": "Léa", "votre_e_mail": "lea@example.org"})
+    assert response.status_code == HTTPStatus.OK
+    assert FormSubmission.objects.filter(page=contact_page).count() == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["accueil@bibliotheque.example"]
+
+
+def test_contact_form_with_bad_input_keeps_what_was_valid(client, contact_page):
+    response = client.post(contact_page.url, {"votre_nom": "Léa", "votre_e_mail": "pas-une-adresse"})
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert 'value="Léa"' in html
+    assert 'role="alert"' in html
+    assert not FormSubmission.objects.exists()
+
+
+def test_home_factory_builds_a_page(home_page):
+    assert HomePageFactory._meta.model is HomePage
+    assert home_page.live
