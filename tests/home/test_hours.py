@@ -254,7 +254,9 @@ def test_overnight_opening_across_the_spring_forward_night():
     status = branch_status(timetable, paris(2026, 3, 28, 23, 0))
 
     assert status.closes_at.strftime("%Y-%m-%d %H:%M %z") == "2026-03-29 04:00 +0200"
-    assert hours.instant(status.closes_at) - hours.instant(paris(2026, 3, 28, 22, 0)) == datetime.timedelta(hours=5)
+    assert hours.instant(status.closes_at) - hours.instant(paris(2026, 3, 28, 22, 0)) == datetime.timedelta(
+        hours=5
+    )
 
 
 def test_nothing_for_a_year_is_closed_until_further_notice():
@@ -312,7 +314,12 @@ def test_week_hours_lists_seven_days_with_the_lunch_break(usual):
 def test_status_as_json_has_times_with_their_offset(usual):
     data = branch_status(usual, paris(2026, 12, 6, 12, 0)).as_json()
 
-    assert data == {"is_open": False, "closes_at": None, "opens_at": "2026-12-08T10:00:00+01:00", "reason": ""}
+    assert data == {
+        "is_open": False,
+        "closes_at": None,
+        "opens_at": "2026-12-08T10:00:00+01:00",
+        "reason": "",
+    }
 
 
 def stop(date, starts_at, ends_at, place, **kwargs):
@@ -329,7 +336,9 @@ def stop(date, starts_at, ends_at, place, **kwargs):
 def stops():
     return [
         stop(datetime.date(2026, 12, 1), "10:00", "12:00", "Quai de la Fosse"),
-        stop(datetime.date(2026, 12, 1), "14:00", "17:00", "Île de Versailles", latitude=47.22, longitude=-1.55),
+        stop(
+            datetime.date(2026, 12, 1), "14:00", "17:00", "Île de Versailles", latitude=47.22, longitude=-1.55
+        ),
         stop(datetime.date(2026, 12, 3), "10:00", "12:00", "Trentemoult"),
     ]
 

@@ -1,0 +1,73 @@
+import io
+from http import HTTPStatus
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from django.utils.html import escape
+from PIL import Image as PILImage
+
+from portal.models import CustomImage, User
+
+
+@pytest.fixture
+def editor_client(client, home_page):
+    user = User.objects.create_superuser(username="admin", email="admin@example.org", password="pw-admin-2026")
+    client.force_login(user)
+    return client
+
+
+def png_bytes(size=(20, 20)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "#1d4f91").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_admin_speaks_french_to_editors(editor_client, home_page):
+    response = editor_client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/")
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    help_text = "One or two sentences shown in lists, search results and when the page is shared on social networks."
+    with translation.override("fr"):
+        french = translation.gettext(help_text)
+    assert french != help_text
+    assert escape(french) in html
+
+
+def test_image_upload_accepts_a_real_image(editor_client):
+    response = editor_client.post(
+        "/admin/images/add/",
+        {"title": "Façade", "file": SimpleUploadedFile("facade.png", png_bytes(), "image/png"), "collection": 1},
+    )
+    assert response.status_code in {HTTPStatus.OK, HTTPStatus.FOUND}
+    assert CustomImage.objects.filter(title="Façade").exists()
+
+
+def test_wrong_type_upload_gets_a_clear_message(editor_client):
+    response = editor_client.post(
+        "/admin/images/add/",
+        {"title": "Pas une image", "file": SimpleUploadedFile("notes.txt", b"hello", "text/plain"), "collection": 1},
+    )
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Téléversez une image valide" in html
+    assert 'value="Pas une image"' in html
+    assert not CustomImage.objects.exists()
+
+
+def test_oversized_upload_gets_a_clear_message(editor_client, settings):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
+    response = editor_client.post(
+        "/admin/images/add/",
+        {"title": "Trop lourde", "file": SimpleUploadedFile("big.png", png_bytes((200, 200)), "image/png"),
+         "collection": 1},
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Ce fichier est trop gros" in response.content.decode()
+    assert not CustomImage.objects.exists()
+
+
+def test_request_beyond_the_upload_limit_is_refused_cleanly(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10
+    response = editor_client.post("/fr/compte/login/", {"login": "x" * 100, "password": "y"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
