@@ -211,7 +211,7 @@ def test_branch_list_shows_each_status_and_embeds_the_map_data(client, index, fr
 
     response = client.get(index.url)
     html = text(response)
-    data = json.loads(response.content.decode().split('id="branch-map-data">')[1].split("</script>")[0])
+    data = json.loads(response.content.decode().split('id="branch-map-data" type="application/json">')[1].split("</script>")[0])
 
     assert "Open now, closes at 12:30" in html
     assert "Next stop: Bouffay, mardi 8 décembre at 10:00" in html

@@ -1,0 +1,65 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.models import Locale
+
+from portal.factories import AlertFactory
+from portal.models import Alert
+
+
+def test_current_alert_is_shown_on_every_page(client, home_page):
+    AlertFactory(title="Grève du 12 mars")
+    html = client.get("/fr/").content.decode()
+    assert "Grève du 12 mars" in html
+    assert 'role="status"' in html
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "shown"),
+    [
+        (-2, 2, True),
+        (1, 5, False),  # not started yet
+        (-5, -1, False),  # over
+        (-5, None, True),  # until removed by hand
+    ],
+)
+def test_alert_appears_and_disappears_on_time(client, home_page, starts, ends, shown):
+    now = timezone.now()
+    AlertFactory(
+        title="Canicule",
+        starts_at=now + datetime.timedelta(hours=starts),
+        ends_at=None if ends is None else now + datetime.timedelta(hours=ends),
+    )
+    assert ("Canicule" in client.get("/fr/").content.decode()) is shown
+
+
+def test_unpublished_alert_stays_hidden(client, home_page):
+    AlertFactory(title="Brouillon d'alerte", live=False)
+    assert "Brouillon d'alerte" not in client.get("/fr/").content.decode()
+
+
+def test_translated_alert_is_shown_in_the_visitors_language(client, home_page, locales):
+    alert = AlertFactory(title="Fermeture exceptionnelle")
+    english = alert.copy_for_translation(locales["en"])
+    english.title = "Exceptional closure"
+    english.save()
+    AlertFactory(title="Encore en français seulement")
+    english_home = home_page.copy_for_translation(locales["en"])
+    english_home.save_revision().publish()
+    html = client.get("/en/").content.decode()
+    assert "Exceptional closure" in html
+    assert "Fermeture exceptionnelle" not in html
+    # Not translated yet: still shown, in French, and marked as French for screen readers.
+    assert 'lang="fr"' in html.split("Encore en français seulement")[0].rsplit("<div", 1)[1]
+
+
+def test_alert_must_end_after_it_starts(home_page):
+    now = timezone.now()
+    alert = Alert(
+        title="x", message="y", starts_at=now, ends_at=now - datetime.timedelta(hours=1), locale=Locale.get_default()
+    )
+    with pytest.raises(ValidationError) as error:
+        alert.full_clean()
+    assert "ends_at" in error.value.message_dict
