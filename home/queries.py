@@ -2,6 +2,8 @@
 
 from wagtail.models import Page
 
+from home import hours
+from home.models.branches import listed_branches
 from portal.models import CustomImage
 
 HIGHLIGHT_RENDITION = "fill-480x270"
@@ -11,12 +13,10 @@ def highlight_cards(home_page):
     """The editors' highlights as cards, with their pages and images fetched in bulk."""
     values = [block.value for block in home_page.highlights]
     page_ids = [value["page"].pk for value in values if value["page"]]
-    live_pages = Page.objects.live().public().specific().in_bulk(page_ids) if page_ids else {}
+    live_pages = Page.objects.live().specific().in_bulk(page_ids) if page_ids else {}
     image_ids = [value["image"].pk for value in values if value["image"]]
     images = (
-        CustomImage.objects.prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk(image_ids)
-        if image_ids
-        else {}
+        CustomImage.objects.prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk(image_ids) if image_ids else {}
     )
     cards = []
     for value in values:
@@ -35,4 +35,13 @@ def highlight_cards(home_page):
 
 
 def branch_statuses(home_page):
-    return []
+    """Every live branch under the home page with its status now, for the "open now" panel.
+
+    The home page being shown is the active locale's, so its locale saves a query; the
+    number of queries does not grow with the number of branches (see `listed_branches`).
+    """
+    now = hours.current_time()
+    return [
+        {"page": page, "status": page.status(now)}
+        for page in listed_branches(home_page.locale_id, within=home_page, now=now)
+    ]

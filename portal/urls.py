@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from home import urls as home_urls
-from portal import views
+from portal import health, views
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/", include(home_urls.api_urlpatterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -14,9 +14,9 @@ def _page_translations(page, request=None):
     cache = getattr(request, "_bibo_translations", None)
     if cache is not None and cache[0] == page.pk:
         return cache[1]
+    # No .public() here: a restricted translation still asks for its password itself.
     siblings = (
         Page.objects.live()
-        .public()
         .filter(translation_key=page.translation_key)
         .select_related("locale")
         .only("id", "url_path", "locale__language_code", "translation_key", "depth", "path")

@@ -186,6 +186,7 @@ def test_contact_form_with_bad_input_keeps_what_was_valid(client, contact_page):
     html = response.content.decode()
     assert 'value="Léa"' in html
     assert 'role="alert"' in html
+    assert 'aria-invalid="true"' in html
     assert not FormSubmission.objects.exists()
 
 

@@ -97,3 +97,15 @@ def test_unknown_addresses_get_a_not_found_page(client, home_page, path):
 def test_malformed_query_string_is_harmless(client, home_page):
     response = client.get("/fr/?page=%ZZ&q=%00&&=&lang[]=1")
     assert response.status_code == HTTPStatus.OK
+
+
+def test_health_check_answers_without_a_language(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == HTTPStatus.OK
+    assert response.content == b"ok"
+
+
+def test_robots_keep_crawlers_out_of_accounts_and_admin(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body
+    assert "Disallow: /*/compte/" in body
