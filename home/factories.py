@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import factory
 import wagtail_factories
-from django.utils import timezone
 from factory.django import DjangoModelFactory
+
+from django.utils import timezone
 
 from home.models import (
     BranchIndexPage,
@@ -29,9 +30,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Page pratique {n}")
     summary = "Tout ce qu'il faut savoir."
-    body = factory.LazyFunction(
-        lambda: [("text", "<p>La bibliothèque est ouverte à toutes et à tous.</p>")]
-    )
+    body = factory.LazyFunction(lambda: [("text", "<p>La bibliothèque est ouverte à toutes et à tous.</p>")])
 
     class Meta:
         model = StandardPage
@@ -57,10 +56,23 @@ class BranchIndexPageFactory(wagtail_factories.PageFactory):
 
 def tuesday_to_saturday():
     """A common pattern for a neighbourhood library, with a lunch break on Saturday."""
-    days = [("1", "10:00", "18:00"), ("2", "10:00", "18:00"), ("3", "14:00", "19:00"),
-            ("4", "10:00", "18:00"), ("5", "10:00", "12:30"), ("5", "14:00", "17:00")]
+    days = [
+        ("1", "10:00", "18:00"),
+        ("2", "10:00", "18:00"),
+        ("3", "14:00", "19:00"),
+        ("4", "10:00", "18:00"),
+        ("5", "10:00", "12:30"),
+        ("5", "14:00", "17:00"),
+    ]
     return [
-        ("opening", {"weekday": day, "opens": datetime.time.fromisoformat(opens), "closes": datetime.time.fromisoformat(closes)})
+        (
+            "opening",
+            {
+                "weekday": day,
+                "opens": datetime.time.fromisoformat(opens),
+                "closes": datetime.time.fromisoformat(closes),
+            },
+        )
         for day, opens, closes in days
     ]
 
@@ -98,3 +110,44 @@ class MobileStopFactory(DjangoModelFactory):
 
     class Meta:
         model = MobileStop
+
+
+def opening(weekday, opens, closes):
+    """One line of `weekly_hours`: `opening(5, "10:00", "12:30")` is Saturday morning."""
+    return (
+        "opening",
+        {
+            "weekday": str(weekday),
+            "opens": datetime.time.fromisoformat(opens),
+            "closes": datetime.time.fromisoformat(closes),
+        },
+    )
+
+
+def season(name, start_date, end_date, openings):
+    """One block of `seasons`, its hours given as `opening(...)` lines."""
+    return (
+        "season",
+        {
+            "name": name,
+            "start_date": start_date,
+            "end_date": end_date,
+            "hours": [value for _type, value in openings],
+        },
+    )
+
+
+def hours_exception(start_date, reason, hours=(), end_date=None):
+    """One block of `exceptions`; `hours` as ("10:00", "23:00") pairs, none for a closed day."""
+    return (
+        "exception",
+        {
+            "start_date": start_date,
+            "end_date": end_date,
+            "reason": reason,
+            "hours": [
+                {"opens": datetime.time.fromisoformat(opens), "closes": datetime.time.fromisoformat(closes)}
+                for opens, closes in hours
+            ],
+        },
+    )

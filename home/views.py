@@ -1,13 +1,216 @@
-from django.http import Http404
+"""The branches' hours for other sites and tools: JSON and iCalendar, outside language prefixes.
+
+Addresses use the slugs of the French pages; `?lang=en` gives titles and page addresses of
+that language's translations where they exist (the hours are the French page's).
+"""
+
+import datetime
+from http import HTTPStatus
+
+import icalendar
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+
+from wagtail.models import Locale
+
+from home import hours
+from home.models import BranchPage, MobileBranchPage
+from home.models.branches import listed_branches
+
+MAX_AGE = 300
+API_DAYS = 7
+CALENDAR_WEEKS = 8
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
+def _cors(response):
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _not_found():
+    return _cors(
+        JsonResponse(
+            {"error": "not_found", "detail": "No branch has this slug."}, status=HTTPStatus.NOT_FOUND
+        )
+    )
+
+
+def _language(request):
+    lang = request.GET.get("lang", "").lower()
+    return lang if lang in LANGUAGES else None
+
+
+def _translations(pages, lang):
+    """The live translations of `pages` in `lang`, by translation key: one query per page type."""
+    if not lang or lang == settings.LANGUAGE_CODE:
+        return {}
+    found = {}
+    for model in (BranchPage, MobileBranchPage):
+        keys = [page.translation_key for page in pages if isinstance(page, model)]
+        if keys:
+            translations = model.objects.live().filter(translation_key__in=keys, locale__language_code=lang)
+            found.update({page.translation_key: page for page in translations.select_related("locale")})
+    return found
+
+
+def _find(slug):
+    """The live French branch, fixed or mobile, with this slug; None when there is none."""
+    locale = Locale.get_default()
+    for model in (BranchPage, MobileBranchPage):
+        queryset = model.objects.listed(locale).filter(slug=slug)
+        if model is MobileBranchPage:
+            queryset = queryset.with_upcoming_stops(hours.current_time().date())
+        page = queryset.first()
+        if page is not None:
+            return page
+    return None
+
+
+def _interval(interval):
+    return {"opens": interval.start.isoformat(), "closes": interval.end.isoformat()}
+
+
+def _stop(stop):
+    position = {"latitude": stop.latitude, "longitude": stop.longitude} if stop.has_position else None
+    return {
+        "date": stop.date.isoformat(),
+        "starts_at": stop.start.isoformat(),
+        "ends_at": stop.end.isoformat(),
+        "place": stop.place,
+        "address": stop.address,
+        "position": position,
+    }
+
+
+def branch_data(page, request, now, translation_page=None):
+    """One branch as the API shows it; `translation_page` gives the title and address of a translation."""
+    shown = translation_page or page
+    data = {
+        "id": page.pk,
+        "slug": page.slug,
+        "type": page.status_kind,
+        "title": shown.title,
+        "url": shown.get_full_url(request),
+        "phone": page.phone,
+        "email": page.email,
+        "links": {
+            "json": request.build_absolute_uri(reverse("branch_json", kwargs={"slug": page.slug})),
+            "ics": request.build_absolute_uri(reverse("branch_ical", kwargs={"slug": page.slug})),
+        },
+    }
+    if page.status_kind == "branch":
+        timetable = page.timetable()
+        data["address"] = {"street": page.street, "postcode": page.postcode, "city": page.city}
+        data["position"] = page.position(now)
+        data["status"] = hours.branch_status(timetable, now).as_json()
+        data["days"] = [
+            {
+                "date": day.date.isoformat(),
+                "intervals": [_interval(interval) for interval in day.intervals],
+                "reason": day.reason,
+            }
+            for day in hours.week_hours(timetable, now.date(), API_DAYS)
+        ]
+    else:
+        stops = page.upcoming_stops(now)
+        status = hours.mobile_status(stops, now)
+        horizon = now + datetime.timedelta(days=API_DAYS)
+        data["vehicle"] = page.vehicle
+        data["address"] = None
+        data["position"] = page.position(now)
+        data["status"] = status.as_json()
+        data["stops"] = [_stop(stop) for stop in stops if hours.instant(stop.start) < hours.instant(horizon)]
+    return data
+
+
+@require_safe
+@cache_control(max_age=MAX_AGE, public=True)
 def branches_json(request):
-    raise Http404
+    now = hours.current_time()
+    pages = listed_branches(Locale.get_default(), now=now)
+    translations = _translations(pages, _language(request))
+    branches = [branch_data(page, request, now, translations.get(page.translation_key)) for page in pages]
+    return _cors(JsonResponse({"generated_at": now.isoformat(), "branches": branches}))
 
 
+@require_safe
+@cache_control(max_age=MAX_AGE, public=True)
 def branch_json(request, slug):
-    raise Http404
+    page = _find(slug)
+    if page is None:
+        return _not_found()
+    now = hours.current_time()
+    translations = _translations([page], _language(request))
+    return _cors(JsonResponse(branch_data(page, request, now, translations.get(page.translation_key))))
 
 
+def _calendar_events(page, title, request, now):
+    host = request.get_host().split(":")[0]
+    if page.status_kind == "branch":
+        address = f"{page.street}, {page.postcode} {page.city}"
+        position = page.position(now)
+        timetable = page.timetable()
+        for day in hours.week_hours(timetable, now.date(), CALENDAR_WEEKS * 7):
+            for interval in day.intervals:
+                event = icalendar.Event.new(
+                    uid=f"{page.translation_key}-{interval.start.astimezone(datetime.UTC):%Y%m%dT%H%M%SZ}@{host}",
+                    start=interval.start,
+                    end=interval.end,
+                    stamp=now.astimezone(datetime.UTC),
+                    summary=gettext("%(branch)s: open") % {"branch": title},
+                    description=day.reason or None,
+                    location=address,
+                )
+                if position:
+                    event.add("geo", (position["latitude"], position["longitude"]))
+                yield event
+    else:
+        horizon = now + datetime.timedelta(weeks=CALENDAR_WEEKS)
+        for stop in page.upcoming_stops(now):
+            if hours.instant(stop.start) >= hours.instant(horizon):
+                break
+            event = icalendar.Event.new(
+                uid=f"stop-{stop.id}@{host}",
+                start=stop.start,
+                end=stop.end,
+                stamp=now.astimezone(datetime.UTC),
+                summary=gettext("%(branch)s at %(place)s") % {"branch": title, "place": stop.place},
+                location=", ".join(part for part in (stop.place, stop.address) if part),
+            )
+            if stop.has_position:
+                event.add("geo", (stop.latitude, stop.longitude))
+            yield event
+
+
+@require_safe
+@cache_control(max_age=MAX_AGE, public=True)
 def branch_ical(request, slug):
-    raise Http404
+    page = _find(slug)
+    if page is None:
+        return _not_found()
+    now = hours.current_time()
+    lang = _language(request) or settings.LANGUAGE_CODE
+    shown = _translations([page], lang).get(page.translation_key) or page
+    with translation.override(lang):
+        calendar = icalendar.Calendar.new(
+            name=gettext("%(branch)s: opening hours") % {"branch": shown.title},
+            prodid="-//Bibo//Branch hours//EN",
+            uid=f"branch-{page.translation_key}",
+            url=shown.get_full_url(request),
+            refresh_interval=datetime.timedelta(days=1),
+            subcomponents=list(_calendar_events(page, shown.title, request, now)),
+        )
+    calendar.add_missing_timezones(
+        first_date=now.date() - datetime.timedelta(days=1),
+        last_date=now.date() + datetime.timedelta(weeks=CALENDAR_WEEKS + 1),
+    )
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
+    return _cors(response)

@@ -1,15 +1,73 @@
+import re
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
-from portal.models import BasePage
+from portal.models import BasePage, CustomRendition
+
+# The renditions the templates ask for, fetched with the pages (keep them in step).
+LIST_PHOTO = "fill-480x270"
+
+
+class BranchQuerySet(PageQuerySet):
+    def listed(self, locale, photo_filters=(), private=None):
+        """Live, public branches of one locale in the editors' order, photos fetched in bulk.
+
+        `private` is `private_q()` when the caller already has it.
+        """
+        queryset = self.live().exclude(self.private_q() if private is None else private)
+        queryset = queryset.filter(locale=locale).select_related("photo", "locale").order_by("path")
+        if photo_filters:
+            queryset = queryset.prefetch_related(
+                models.Prefetch(
+                    "photo__renditions",
+                    queryset=CustomRendition.objects.filter(filter_spec__in=photo_filters),
+                    to_attr="prefetched_renditions",
+                )
+            )
+        return queryset
+
+    def with_upcoming_stops(self, today):
+        """For mobile branches: their stops from `today` on, in one query for all of them."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "stops", queryset=MobileStop.objects.upcoming(today), to_attr="upcoming_stop_list"
+            )
+        )
+
+
+BranchManager = PageManager.from_queryset(BranchQuerySet)
+
+
+def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
+    """Every live branch of a locale (default: the active one), fixed ones first, then mobile ones.
+
+    A fixed number of queries whatever the number of branches: hours are in the page rows,
+    upcoming stops come in one prefetch. `within` limits them to one site's tree.
+    """
+    locale = locale or Locale.get_active()
+    now = now or hours.current_time()
+    # `public()` looks the view restrictions up on every call: look them up once for both.
+    private = BranchPage.objects.private_q()
+    fixed = BranchPage.objects.listed(locale, photo_filters, private=private)
+    mobile = MobileBranchPage.objects.listed(locale, photo_filters, private=private).with_upcoming_stops(
+        now.date()
+    )
+    if within is not None:
+        fixed, mobile = fixed.descendant_of(within), mobile.descendant_of(within)
+    return [*fixed, *mobile]
 
 
 class BranchIndexPage(BasePage):
@@ -25,11 +83,42 @@ class BranchIndexPage(BasePage):
     class Meta:
         verbose_name = _("list of branches")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = hours.current_time()
+        branches = listed_branches(self.locale_id, within=self, photo_filters=[LIST_PHOTO], now=now)
+        rows = [
+            {"page": page, "status": page.status(now), "position": page.position(now)} for page in branches
+        ]
+        context["now"] = now
+        context["branches"] = [row for row in rows if row["page"].status_kind == "branch"]
+        context["mobile_branches"] = [row for row in rows if row["page"].status_kind == "mobile"]
+        context["map_data"] = {
+            "tileUrl": settings.MAP_TILE_URL,
+            "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
+            "branches": [
+                {
+                    "id": row["page"].pk,
+                    "title": row["page"].title,
+                    "url": row["page"].get_url(request),
+                    **row["position"],
+                }
+                for row in rows
+                if row["position"]
+            ],
+        }
+        return context
+
 
 class BranchBase(BasePage):
     """What a library building and a library vehicle share."""
 
-    phone = models.CharField(_("phone"), max_length=30, blank=True, help_text=_("As dialled in France, for example 01 23 45 67 89."))
+    phone = models.CharField(
+        _("phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("As dialled in France, for example 01 23 45 67 89."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     photo = models.ForeignKey(
         "portal.CustomImage",
@@ -75,6 +164,27 @@ class BranchBase(BasePage):
 
     class Meta:
         abstract = True
+
+    @property
+    def phone_href(self):
+        """The phone number for a tel: link, international when it is a French number."""
+        digits = re.sub(r"[^0-9+]", "", self.phone)
+        if re.fullmatch(r"0[1-9][0-9]{8}", digits):
+            return "+33" + digits[1:]
+        return digits
+
+    def api_slug(self):
+        """The slug of the French page, which the JSON and iCalendar addresses use."""
+        if self.locale_id == Locale.get_default().pk:
+            return self.slug
+        source = self.get_translation_or_none(Locale.get_default())
+        return source.slug if source else self.slug
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["now"] = hours.current_time()
+        context["api_slug"] = self.api_slug()
+        return context
 
     def accessibility_features(self):
         return [
@@ -126,7 +236,9 @@ class BranchPage(BranchBase):
         ExceptionsBlock(),
         blank=True,
         verbose_name=_("exceptions"),
-        help_text=_("Public holidays, exceptional closures and late openings. They win over every other hours."),
+        help_text=_(
+            "Public holidays, exceptional closures and late openings. They win over every other hours."
+        ),
     )
 
     content_panels = [
@@ -150,6 +262,10 @@ class BranchPage(BranchBase):
         BranchBase.accessibility_panel,
     ]
 
+    objects = BranchManager()
+
+    status_kind = "branch"
+
     class Meta:
         verbose_name = _("branch")
 
@@ -157,6 +273,32 @@ class BranchPage(BranchBase):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
+
+    def timetable(self):
+        return hours.Timetable.from_values(
+            weekly=[child.value for child in self.weekly_hours if child.block_type == "opening"],
+            seasons=[child.value for child in self.seasons if child.block_type == "season"],
+            exceptions=[child.value for child in self.exceptions if child.block_type == "exception"],
+        )
+
+    def status(self, now=None):
+        return hours.branch_status(self.timetable(), now or hours.current_time())
+
+    def week(self, now=None):
+        """The hours of the next seven days, today first."""
+        return hours.week_hours(self.timetable(), (now or hours.current_time()).date())
+
+    def position(self, now=None):
+        if self.latitude is None or self.longitude is None:
+            return None
+        return {"latitude": float(self.latitude), "longitude": float(self.longitude)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        timetable = self.timetable()
+        context["status"] = hours.branch_status(timetable, context["now"])
+        context["week"] = hours.week_hours(timetable, context["now"].date())
+        return context
 
 
 class MobileBranchPage(BranchBase):
@@ -178,14 +320,47 @@ class MobileBranchPage(BranchBase):
             "stops",
             heading=_("Stops"),
             label=_("stop"),
-            help_text=_("Each stop: the date, the times and the place. Past stops disappear from the site by themselves."),
+            help_text=_(
+                "Each stop: the date, the times and the place. "
+                "Past stops disappear from the site by themselves."
+            ),
         ),
         FieldPanel("services"),
         BranchBase.accessibility_panel,
     ]
 
+    objects = BranchManager()
+
+    status_kind = "mobile"
+
     class Meta:
         verbose_name = _("mobile branch")
+
+    def upcoming_stops(self, now=None):
+        """Stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when it was prefetched."""
+        now = now or hours.current_time()
+        stops = getattr(self, "upcoming_stop_list", None)
+        if stops is None:
+            # Through the relation, so that a preview shows the stops being edited.
+            stops = self.stops.filter(date__gte=now.date()).order_by("date", "starts_at")
+        return hours.upcoming_stops((hours.Stop.from_stop(stop) for stop in stops), now)
+
+    def status(self, now=None):
+        now = now or hours.current_time()
+        return hours.mobile_status(self.upcoming_stops(now), now)
+
+    def position(self, now=None):
+        """Where the vehicle is now, else where it goes next."""
+        stop = self.status(now).stop
+        if stop is None or not stop.has_position:
+            return None
+        return {"latitude": stop.latitude, "longitude": stop.longitude}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stops"] = stops = self.upcoming_stops(context["now"])
+        context["status"] = hours.mobile_status(stops, context["now"])
+        return context
 
 
 class MobileStopQuerySet(models.QuerySet):
@@ -198,7 +373,9 @@ class MobileStop(Orderable):
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("arrives at"))
     ends_at = models.TimeField(_("leaves at"))
-    place = models.CharField(_("place"), max_length=120, help_text=_("The name people know, for example “Quai de la Fosse”."))
+    place = models.CharField(
+        _("place"), max_length=120, help_text=_("The name people know, for example “Quai de la Fosse”.")
+    )
     address = models.CharField(_("address"), max_length=200, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)

@@ -22,6 +22,7 @@ from home.factories import (
     StandardPageFactory,
     hours_exception,
     opening,
+    season,
 )
 from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage, StandardPage
 from home.queries import branch_statuses
@@ -104,6 +105,25 @@ def test_branch_page_shows_status_address_and_hours(client, index, freeze):
     assert "<li>Induction loop</li>" in html
     assert 'href="/api/branches/jacques-demy.ics"' in html
     assert 'href="/api/branches/jacques-demy.json?lang=fr"' in html
+
+
+def test_branch_page_shows_seasonal_hours_with_the_seasons_name(client, index, freeze):
+    branch = BranchPageFactory(
+        parent=index,
+        seasons=[
+            season(
+                "Horaires d'hiver",
+                datetime.date(2026, 12, 1),
+                datetime.date(2027, 2, 28),
+                [opening(5, "09:00", "13:00")],
+            )
+        ],
+    )
+
+    html = text(client.get(branch.url))
+
+    assert "Open now, closes at 13:00" in html
+    assert "<td>09:00 to 13:00</td> <td>Horaires d&#x27;hiver</td>" in html
 
 
 def test_branch_page_photo_has_its_alternative_text(client, index, freeze):
@@ -211,7 +231,11 @@ def test_branch_list_shows_each_status_and_embeds_the_map_data(client, index, fr
 
     response = client.get(index.url)
     html = text(response)
-    data = json.loads(response.content.decode().split('id="branch-map-data" type="application/json">')[1].split("</script>")[0])
+    data = json.loads(
+        response.content.decode()
+        .split('id="branch-map-data" type="application/json">')[1]
+        .split("</script>")[0]
+    )
 
     assert "Open now, closes at 12:30" in html
     assert "Next stop: Bouffay, mardi 8 décembre at 10:00" in html
