@@ -1,17 +1,12 @@
 """Blocks for structured opening hours, read by `home.hours`."""
 
+from django.utils.dates import WEEKDAYS as DAY_NAMES
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 
-WEEKDAYS = [
-    ("0", _("Monday")),
-    ("1", _("Tuesday")),
-    ("2", _("Wednesday")),
-    ("3", _("Thursday")),
-    ("4", _("Friday")),
-    ("5", _("Saturday")),
-    ("6", _("Sunday")),
-]
+# Django's own day names, already translated into every language.
+WEEKDAYS = [(str(number), name) for number, name in DAY_NAMES.items()]
 
 
 class TimeRangeBlock(blocks.StructBlock):
@@ -56,9 +51,7 @@ class SeasonBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("name"), max_length=80, help_text=_("For example “Horaires d'été”."))
     start_date = blocks.DateBlock(label=_("from"))
     end_date = blocks.DateBlock(label=_("until (included)"))
-    hours = blocks.ListBlock(
-        DayHoursBlock(), label=_("weekly hours during this season"), help_text=WEEK_HELP
-    )
+    hours = blocks.ListBlock(DayHoursBlock(), label=_("weekly hours during this season"), help_text=WEEK_HELP)
 
     class Meta:
         icon = "date"
@@ -70,7 +63,9 @@ class SeasonBlock(blocks.StructBlock):
         if value["end_date"] < value["start_date"]:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "end_date": blocks.BlockValidationError(_("The end date must not come before the start date."))
+                    "end_date": blocks.BlockValidationError(
+                        _("The end date must not come before the start date.")
+                    )
                 }
             )
         return value
@@ -102,7 +97,9 @@ class ExceptionBlock(blocks.StructBlock):
         if value.get("end_date") and value["end_date"] < value["start_date"]:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "end_date": blocks.BlockValidationError(_("The end date must not come before the start date."))
+                    "end_date": blocks.BlockValidationError(
+                        _("The end date must not come before the start date.")
+                    )
                 }
             )
         return value

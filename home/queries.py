@@ -2,46 +2,41 @@
 
 from wagtail.models import Page
 
-from home import hours
-from home.models.branches import listed_branches
 from portal.models import CustomImage
 
 HIGHLIGHT_RENDITION = "fill-480x270"
 
 
 def highlight_cards(home_page):
-    """The editors' highlights as cards, with their pages and images fetched in bulk."""
-    values = [block.value for block in home_page.highlights]
-    page_ids = [value["page"].pk for value in values if value["page"]]
-    live_pages = Page.objects.live().specific().in_bulk(page_ids) if page_ids else {}
-    image_ids = [value["image"].pk for value in values if value["image"]]
+    """The editors' highlights as cards: live pages and images fetched in bulk.
+
+    Reads the blocks' stored JSON, so the chooser blocks do not fetch the pages and images a
+    second time; page bodies are not loaded at all.
+    """
+    values = [child["value"] for child in home_page.highlights.raw_data if child["type"] == "highlight"]
+    page_ids = {value.get("page") for value in values} - {None}
+    image_ids = {value.get("image") for value in values} - {None}
+    pages = (
+        Page.objects.live().filter(pk__in=page_ids).defer_streamfields().specific().in_bulk()
+        if page_ids
+        else {}
+    )
     images = (
-        CustomImage.objects.prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk(image_ids) if image_ids else {}
+        CustomImage.objects.filter(pk__in=image_ids).prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk()
+        if image_ids
+        else {}
     )
     cards = []
     for value in values:
-        page = live_pages.get(value["page"].pk) if value["page"] else None
+        page = pages.get(value.get("page"))
         if page is None:
             continue
         cards.append(
             {
                 "page": page,
-                "title": value["title"] or page.title,
-                "text": value["text"] or getattr(page, "summary", ""),
-                "image": images.get(value["image"].pk) if value["image"] else None,
+                "title": value.get("title") or page.title,
+                "text": value.get("text") or getattr(page, "summary", ""),
+                "image": images.get(value.get("image")),
             }
         )
     return cards
-
-
-def branch_statuses(home_page):
-    """Every live branch under the home page with its status now, for the "open now" panel.
-
-    The home page being shown is the active locale's, so its locale saves a query; the
-    number of queries does not grow with the number of branches (see `listed_branches`).
-    """
-    now = hours.current_time()
-    return [
-        {"page": page, "status": page.status(now)}
-        for page in listed_branches(home_page.locale_id, within=home_page, now=now)
-    ]

@@ -1,10 +1,14 @@
 """The one body block that every page type shares."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail_localize.segments import StringSegmentValue
 
 
 class FigureBlock(blocks.StructBlock):
@@ -119,6 +123,29 @@ class TextBlock(blocks.RichTextBlock):
 
 
 class DataTableBlock(TableBlock):
+    """A table whose caption and cells are translated with the page (wagtail-localize)."""
+
+    def get_translatable_segments(self, value):
+        segments = []
+        if value and value.get("table_caption"):
+            segments.append(StringSegmentValue("caption", value["table_caption"]))
+        for row_number, row in enumerate((value or {}).get("data") or []):
+            for column, cell in enumerate(row):
+                if cell:
+                    segments.append(StringSegmentValue(f"cell-{row_number}-{column}", cell))
+        return segments
+
+    def restore_translated_segments(self, value, segments):
+        value = copy.deepcopy(value)
+        for segment in segments:
+            text = segment.render_text()
+            if segment.path == "caption":
+                value["table_caption"] = text
+            else:
+                _cell, row_number, column = segment.path.split("-")
+                value["data"][int(row_number)][int(column)] = text
+        return value
+
     class Meta:
         icon = "table"
         label = _("Table")

@@ -1,8 +1,10 @@
 import datetime
 
 import factory
-from django.utils import timezone
 from factory.django import DjangoModelFactory
+
+from django.utils import timezone
+
 from wagtail.models import Locale
 
 from portal.models import Alert, User

@@ -7,6 +7,7 @@ and forgotten whenever one is saved or deleted.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
+
 from wagtail.models import Locale
 
 _by_code = {}

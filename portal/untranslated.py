@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
+
 from wagtail.models import Locale, Site
 
 

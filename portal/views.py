@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
 from wagtail import views as wagtail_views
 
 from portal.untranslated import untranslated_response

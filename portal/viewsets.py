@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.models import Alert

@@ -1,5 +1,7 @@
 import pytest
+
 from django.conf import settings
+
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
@@ -7,9 +9,7 @@ from home.factories import HomePageFactory
 
 @pytest.fixture
 def locales(db):
-    return {
-        code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
-    }
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
 
 
 @pytest.fixture

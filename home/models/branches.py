@@ -51,6 +51,18 @@ class BranchQuerySet(PageQuerySet):
 BranchManager = PageManager.from_queryset(BranchQuerySet)
 
 
+def _raw_values(stream, block_type):
+    return [child["value"] for child in stream.raw_data if child["type"] == block_type]
+
+
+def _list_items(items):
+    # ListBlock stores items as {"type": "item", "value": …}; data saved before that are bare values.
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+        for item in items or ()
+    ]
+
+
 def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
     """Every live branch of a locale (default: the active one), fixed ones first, then mobile ones.
 
@@ -275,10 +287,17 @@ class BranchPage(BranchBase):
             raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
 
     def timetable(self):
+        """Built from the blocks' stored JSON: listings skip StreamField's block conversion."""
         return hours.Timetable.from_values(
-            weekly=[child.value for child in self.weekly_hours if child.block_type == "opening"],
-            seasons=[child.value for child in self.seasons if child.block_type == "season"],
-            exceptions=[child.value for child in self.exceptions if child.block_type == "exception"],
+            weekly=_raw_values(self.weekly_hours, "opening"),
+            seasons=[
+                {**value, "hours": _list_items(value.get("hours"))}
+                for value in _raw_values(self.seasons, "season")
+            ],
+            exceptions=[
+                {**value, "hours": _list_items(value.get("hours"))}
+                for value in _raw_values(self.exceptions, "exception")
+            ],
         )
 
     def status(self, now=None):

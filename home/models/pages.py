@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -7,6 +8,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
@@ -59,11 +61,10 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.queries import branch_statuses, highlight_cards
+        from home.queries import highlight_cards
 
         context = super().get_context(request, *args, **kwargs)
         context["highlight_cards"] = highlight_cards(self)
-        context["branch_statuses"] = branch_statuses(self)
         # Filled by the blog and events issues.
         context["latest_posts"] = []
         context["upcoming_events"] = []
@@ -84,8 +85,13 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class ContactFormField(AbstractFormField):
+class ContactFormField(TranslatableMixin, AbstractFormField):
+    """Translatable, so that a translated form asks its questions in the page's language."""
+
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
 
 class ContactPage(AbstractEmailForm, BasePage):

@@ -13,7 +13,10 @@ BRANCHES = [
         "phone": "02 40 41 95 95",
         "intro": "La plus grande bibliothèque du réseau : quatre étages, un espace jeux vidéo et un auditorium.",
         "hours": "central",
-        "services": [("Wi-Fi gratuit", "Dans tout le bâtiment."), ("Espace jeux vidéo", "Consoles et PC, sur réservation.")],
+        "services": [
+            ("Wi-Fi gratuit", "Dans tout le bâtiment."),
+            ("Espace jeux vidéo", "Consoles et PC, sur réservation."),
+        ],
         "access": (True, True, True, True),
         "accessibility_details": "Entrée de plain-pied côté quai, ascenseur vers tous les étages.",
     },
@@ -69,7 +72,9 @@ BRANCHES = [
         "phone": "02 40 41 57 00",
         "intro": "Une bibliothèque lumineuse, avec un fonds en langues étrangères.",
         "hours": "late",
-        "services": [("Livres en langues étrangères", "Arabe, turc, ukrainien, chinois, portugais, espagnol.")],
+        "services": [
+            ("Livres en langues étrangères", "Arabe, turc, ukrainien, chinois, portugais, espagnol.")
+        ],
         "access": (True, True, True, True),
         "accessibility_details": "",
     },
@@ -148,10 +153,21 @@ MOBILE_BRANCHES = [
 
 WEEKLY_PATTERNS = {
     "central": [(d, "10:00", "19:00") for d in (1, 2, 3, 4, 5)] + [(6, "14:00", "18:00")],
-    "neighbourhood": [(1, "14:00", "18:00"), (2, "10:00", "12:30"), (2, "14:00", "18:00"),
-                      (4, "14:00", "18:00"), (5, "10:00", "12:30"), (5, "14:00", "17:00")],
-    "late": [(1, "12:00", "19:00"), (2, "10:00", "19:00"), (3, "12:00", "21:00"),
-             (4, "12:00", "19:00"), (5, "10:00", "18:00")],
+    "neighbourhood": [
+        (1, "14:00", "18:00"),
+        (2, "10:00", "12:30"),
+        (2, "14:00", "18:00"),
+        (4, "14:00", "18:00"),
+        (5, "10:00", "12:30"),
+        (5, "14:00", "17:00"),
+    ],
+    "late": [
+        (1, "12:00", "19:00"),
+        (2, "10:00", "19:00"),
+        (3, "12:00", "21:00"),
+        (4, "12:00", "19:00"),
+        (5, "10:00", "18:00"),
+    ],
     "small": [(2, "10:00", "12:00"), (2, "14:00", "18:00"), (5, "10:00", "12:30")],
     "closed_for_works": [],
 }
@@ -185,17 +201,27 @@ def public_holidays(year):
         (datetime.date(year, 12, 25), "Noël"),
     ]
 
+
 PRACTICAL_PAGES = [
     {
         "title": "S'inscrire",
         "slug": "s-inscrire",
         "summary": "L'inscription est gratuite pour toutes et tous. Elle se fait en bibliothèque ou en ligne.",
         "body": [
-            ("text", "<h2>Qui peut s'inscrire ?</h2><p>Tout le monde, quel que soit l'âge ou le lieu de résidence. "
-                     "Les moins de 14 ans viennent avec un adulte.</p>"),
-            ("text", "<h2>Ce qu'il faut apporter</h2><ul><li>une pièce d'identité ;</li>"
-                     "<li>pour les mineurs, l'autorisation d'un parent.</li></ul>"),
-            ("call_to_action", {"text": "Trouver une bibliothèque", "target": {"page": "branches", "url": ""}}),
+            (
+                "text",
+                "<h2>Qui peut s'inscrire ?</h2><p>Tout le monde, quel que soit l'âge ou le lieu de résidence. "
+                "Les moins de 14 ans viennent avec un adulte.</p>",
+            ),
+            (
+                "text",
+                "<h2>Ce qu'il faut apporter</h2><ul><li>une pièce d'identité ;</li>"
+                "<li>pour les mineurs, l'autorisation d'un parent.</li></ul>",
+            ),
+            (
+                "call_to_action",
+                {"text": "Trouver une bibliothèque", "target": {"page": "branches", "url": ""}},
+            ),
         ],
     },
     {
@@ -203,25 +229,52 @@ PRACTICAL_PAGES = [
         "slug": "emprunter-et-rendre",
         "summary": "Combien de documents, pour combien de temps, et comment les rendre dans n'importe quelle bibliothèque.",
         "body": [
-            ("text", "<p>Avec votre carte, vous empruntez jusqu'à 20 documents pour quatre semaines, "
-                     "dans toutes les bibliothèques du réseau. Les automates de prêt lisent la puce de votre carte "
-                     "et de vos documents.</p>"),
-            ("table", {
-                "table_caption": "Durée des prêts",
-                "first_row_is_table_header": True,
-                "first_col_is_header": True,
-                "data": [["Document", "Nombre", "Durée"], ["Livres et revues", "15", "4 semaines"],
-                         ["Jeux vidéo", "2", "2 semaines"], ["Liseuses", "1", "4 semaines"]],
-            }),
-            ("accordion", {"items": [
-                {"title": "Que se passe-t-il si je rends un document en retard ?",
-                 "body": "<p>Vous recevez un rappel. Après six semaines de retard, votre carte est suspendue "
-                         "jusqu'au retour des documents.</p>"},
-                {"title": "Puis-je prolonger un prêt ?",
-                 "body": "<p>Oui, une fois, depuis votre compte ou à l'accueil, si personne n'a réservé le document.</p>"},
-            ]}),
-            ("quote", {"quote": "Une bibliothèque, c'est le carrefour de tous les rêves de l'humanité.",
-                       "attribution": "Julien Green"}),
+            (
+                "text",
+                "<p>Avec votre carte, vous empruntez jusqu'à 20 documents pour quatre semaines, "
+                "dans toutes les bibliothèques du réseau. Les automates de prêt lisent la puce de votre carte "
+                "et de vos documents.</p>",
+            ),
+            (
+                "table",
+                {
+                    "table_caption": "Durée des prêts",
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": True,
+                    "data": [
+                        ["Document", "Nombre", "Durée"],
+                        ["Livres et revues", "15", "4 semaines"],
+                        ["Jeux vidéo", "2", "2 semaines"],
+                        ["Liseuses", "1", "4 semaines"],
+                    ],
+                },
+            ),
+            (
+                "accordion",
+                {
+                    "items": [
+                        {
+                            "title": "Que se passe-t-il si je rends un document en retard ?",
+                            "body": "<p>Vous recevez un rappel. Après six semaines de retard, votre carte est suspendue "
+                            "jusqu'au retour des documents.</p>",
+                        },
+                        {
+                            "title": "Puis-je prolonger un prêt ?",
+                            "body": (
+                                "<p>Oui, une fois, depuis votre compte ou à l'accueil, "
+                                "si personne n'a réservé le document.</p>"
+                            ),
+                        },
+                    ]
+                },
+            ),
+            (
+                "quote",
+                {
+                    "quote": "Une bibliothèque, c'est le carrefour de tous les rêves de l'humanité.",
+                    "attribution": "Julien Green",
+                },
+            ),
         ],
     },
     {
@@ -229,8 +282,11 @@ PRACTICAL_PAGES = [
         "slug": "accessibilite",
         "summary": "Ce que les bibliothèques proposent aux personnes handicapées, et ce qu'il reste à améliorer.",
         "body": [
-            ("text", "<p>Chaque fiche de bibliothèque indique l'accès de plain-pied, la boucle magnétique et les "
-                     "collections adaptées : livres en gros caractères, livres audio, livres faciles à lire.</p>"),
+            (
+                "text",
+                "<p>Chaque fiche de bibliothèque indique l'accès de plain-pied, la boucle magnétique et les "
+                "collections adaptées : livres en gros caractères, livres audio, livres faciles à lire.</p>",
+            ),
         ],
     },
 ]

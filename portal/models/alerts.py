@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
 
@@ -10,9 +11,7 @@ from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableM
 class AlertQuerySet(models.QuerySet):
     def current(self, now=None):
         now = now or timezone.now()
-        return self.filter(live=True, starts_at__lte=now).filter(
-            Q(ends_at__isnull=True) | Q(ends_at__gt=now)
-        )
+        return self.filter(live=True, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
     def for_visitor(self, locale=None, now=None):
         """The current alerts in the visitor's language.
@@ -25,9 +24,9 @@ class AlertQuerySet(models.QuerySet):
         chosen = {}
         for alert in alerts:
             key = alert.translation_key
-            if alert.locale_id == locale.pk or key not in chosen:
-                if alert.locale_id == locale.pk or alert.locale.language_code == "fr":
-                    chosen[key] = alert
+            in_visitors_language = alert.locale_id == locale.pk
+            if in_visitors_language or (key not in chosen and alert.locale.language_code == "fr"):
+                chosen[key] = alert
         return list(chosen.values())
 
 
@@ -53,9 +52,7 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    level = models.PositiveSmallIntegerField(
-        _("importance"), choices=Level.choices, default=Level.WARNING
-    )
+    level = models.PositiveSmallIntegerField(_("importance"), choices=Level.choices, default=Level.WARNING)
     starts_at = models.DateTimeField(
         _("show from"), default=timezone.now, help_text=_("The banner appears at this date and time.")
     )

@@ -3,6 +3,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -82,13 +83,9 @@ class BrandingSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("library_name"), FieldPanel("tagline")], heading=_("Name")
-        ),
+        MultiFieldPanel([FieldPanel("library_name"), FieldPanel("tagline")], heading=_("Name")),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("banner")], heading=_("Images")),
-        MultiFieldPanel(
-            [FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Colours")
-        ),
+        MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Colours")),
     ]
 
     class Meta:

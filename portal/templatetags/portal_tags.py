@@ -2,12 +2,14 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from wagtail.models import Locale, Page
 
 from portal.locales import active_locale
 from portal.models import Alert
 
 register = template.Library()
+
 
 def _page_translations(page, request=None):
     """Live translations of a page by language code, from one query per request."""
@@ -66,7 +68,7 @@ def _same_path_in(code, source_page, request):
     french_url = source_page.get_url(request=request) or "/"
     prefix = f"/{settings.LANGUAGE_CODE}/"
     if french_url.startswith(prefix):
-        return f"/{code}/{french_url[len(prefix):]}"
+        return f"/{code}/{french_url[len(prefix) :]}"
     return french_url
 
 

@@ -13,10 +13,29 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import sync_playwright
+from wagtail_factories import DocumentFactory, ImageFactory
 
-# Playwright's sync API runs an event loop in the main thread, where the tests also use
-# the ORM; Django would otherwise refuse the ORM calls as "async unsafe".
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+
+from wagtail.models import Locale, Page, Site
+
+from home.factories import (
+    BranchIndexPageFactory,
+    BranchPageFactory,
+    ContactPageFactory,
+    HomePageFactory,
+    MobileBranchPageFactory,
+    MobileStopFactory,
+    StandardPageFactory,
+)
+from home.models import ContactFormField
+from portal.models import Alert, BrandingSettings, SocialLinks
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -71,7 +90,7 @@ def standard_page_body(image, document, target):
             "type": "text",
             "value": (
                 "<h2>S'inscrire</h2><p>L'inscription est gratuite pour toutes et tous. "
-                f'Lisez <a href="/fr/">la page d\'accueil</a> pour en savoir plus.</p>'
+                'Lisez <a href="/fr/">la page d\'accueil</a> pour en savoir plus.</p>'
                 "<ul><li>une pièce d'identité ;</li><li>un justificatif de domicile.</li></ul>"
             ),
         },
@@ -84,7 +103,10 @@ def standard_page_body(image, document, target):
         },
         {
             "type": "quote",
-            "value": {"quote": "Une bibliothèque, c'est le carrefour de tous les rêves.", "attribution": "Julien Green"},
+            "value": {
+                "quote": "Une bibliothèque, c'est le carrefour de tous les rêves.",
+                "attribution": "Julien Green",
+            },
         },
         {"type": "call_to_action", "value": {"text": "S'inscrire", "target": {"page": target.pk, "url": ""}}},
         {
@@ -113,22 +135,6 @@ def standard_page_body(image, document, target):
 
 def build_site():
     """Build a small site in French with Arabic translations, from an empty database."""
-    from django.conf import settings
-    from django.core.management import call_command
-    from wagtail.models import Locale, Page, Site
-    from wagtail_factories import DocumentFactory, ImageFactory
-
-    from home.factories import (
-        BranchIndexPageFactory,
-        BranchPageFactory,
-        ContactPageFactory,
-        HomePageFactory,
-        MobileBranchPageFactory,
-        MobileStopFactory,
-        StandardPageFactory,
-    )
-    from home.models import ContactFormField
-    from portal.models import Alert, BrandingSettings, SocialLinks
 
     call_command("flush", interactive=False, verbosity=0)
     locales = {code: Locale.objects.create(language_code=code) for code, _name in settings.LANGUAGES}
@@ -140,8 +146,12 @@ def build_site():
         hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bibo"
     )
     logo = ImageFactory(
-        title="Logo", file__width=240, file__height=64, file__color="#1d4f91",
-        file__format="PNG", file__filename="logo.png"
+        title="Logo",
+        file__width=240,
+        file__height=64,
+        file__color="#1d4f91",
+        file__format="PNG",
+        file__filename="logo.png",
     )
     BrandingSettings.objects.create(site=site, library_name=SITE_NAME, logo=logo)
     SocialLinks.objects.create(
@@ -164,9 +174,15 @@ def build_site():
     )
 
     practical = StandardPageFactory(parent=home, title="Infos pratiques", slug="infos-pratiques")
-    contact = ContactPageFactory(parent=home, title="Nous écrire", slug="nous-ecrire", intro="<p>Une question ? Écrivez-nous.</p>")
+    contact = ContactPageFactory(
+        parent=home, title="Nous écrire", slug="nous-ecrire", intro="<p>Une question ? Écrivez-nous.</p>"
+    )
     for order, (label, field_type, required) in enumerate(
-        [("Votre nom", "singleline", True), ("Votre e-mail", "email", True), ("Votre message", "multiline", True)]
+        [
+            ("Votre nom", "singleline", True),
+            ("Votre e-mail", "email", True),
+            ("Votre message", "multiline", True),
+        ]
     ):
         ContactFormField.objects.create(
             page=contact, sort_order=order, label=label, field_type=field_type, required=required
@@ -212,7 +228,7 @@ def build_site():
     ar_home = translate(home, arabic, ARABIC_HOME_TITLE)
     # An English home, so that English is a language the site speaks, with pages missing.
     translate(home, locales["en"], "City libraries")
-    ar_practical = translate(practical, arabic, "معلومات عملية")
+    translate(practical, arabic, "معلومات عملية")
     ar_register = translate(register, arabic, "التسجيل")
     ar_contact = translate(contact, arabic, "راسلونا")
     ar_branches = translate(branches, arabic, "مكتباتنا")
@@ -238,35 +254,27 @@ def build_site():
         "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
         "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
     }
-    assert ar_practical.live
     return DemoSite(paths=paths, branch_title=central.title)
 
 
 def reset_caches():
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import caches
-
     ContentType.objects.clear_cache()
     for cache in caches.all(initialized_only=True):
         cache.clear()
 
 
 @pytest.fixture(scope="session")
-def site_snapshot(django_db_setup, django_db_blocker):
+def site_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo site, built once, and the database serialized to restore it quickly."""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        demo = build_site()
-        snapshot = connection.creation.serialize_db_to_string()
-    return demo, snapshot
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        with django_db_blocker.unblock():
+            demo = build_site()
+            snapshot = connection.creation.serialize_db_to_string()
+        yield demo, snapshot
 
 
 @pytest.fixture
 def demo_site(site_snapshot, transactional_db, live_server):
-    from django.core.management import call_command
-    from django.db import connection
-
     demo, snapshot = site_snapshot
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(snapshot)
@@ -279,11 +287,12 @@ def demo_site(site_snapshot, transactional_db, live_server):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM} (set CHROMIUM_PATH)")
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in the main thread, where the tests also use
+    # the ORM; Django would otherwise refuse those calls as "async unsafe".
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setitem(os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -316,8 +325,6 @@ class BrowserLog:
 @pytest.fixture
 def open_page(request, browser, demo_site, live_server):
     """Open a page in a fresh browser context: `open_page(width=320, language="ar")`."""
-    from django.conf import settings
-
     # The map tiles are unreachable in tests, on purpose: the list must stand without them.
     log = BrowserLog(ignored_hosts=[urlsplit(settings.MAP_TILE_URL).netloc])
     request.node.browser_log = log

@@ -2,7 +2,8 @@
 
 axe-core finds what a machine can find; two checks of our own add the rules axe leaves
 loose: exactly one `h1`, and targets of at least 24 × 24 CSS pixels (WCAG 2.5.8) without
-axe's spacing allowance, except links inside a sentence.
+axe's spacing allowance, except links inside a sentence. At 320 px, the page must also
+reflow without a horizontal scroll bar (WCAG 1.4.10); a wide table may scroll in its own box.
 """
 
 from http import HTTPStatus
@@ -47,7 +48,7 @@ OWN_CHECKS_JS = """
 
     const selectorOf = (el) => {
         const parts = [];
-        for (let node = el; node && node.nodeType === 1 && node !== document.body; node = node.parentElement) {
+        for (let node = el; node && node !== document.body; node = node.parentElement) {
             if (node.id) { parts.unshift('#' + CSS.escape(node.id)); break; }
             let part = node.tagName.toLowerCase();
             if (node.classList.length) part += '.' + [...node.classList].map(CSS.escape).join('.');
@@ -104,6 +105,30 @@ OWN_CHECKS_JS = """
             check: 'target-size-24',
             selector: selectorOf(el),
             detail: `${box.width.toFixed(1)} × ${box.height.toFixed(1)} px "${label}"`,
+        });
+    }
+    // WCAG 1.4.10: at 320 CSS px nothing may push the page sideways.
+    const width = document.documentElement.clientWidth;
+    if (width <= 320 && document.documentElement.scrollWidth > width) {
+        const clipped = (el) => {
+            for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+                if (getComputedStyle(box).overflowX !== 'visible') return true;
+            }
+            return false;
+        };
+        const overflows = (el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && (box.right > width + 1 || box.left < -1) && !clipped(el);
+        };
+        // The innermost elements that stick out, hidden or not: a skip link parked at
+        // left: -9999px widens a right-to-left page.
+        const culprits = [...document.body.querySelectorAll('*')].filter(
+            (el) => overflows(el) && ![...el.children].some(overflows)
+        );
+        findings.push({
+            check: 'reflow-320',
+            selector: culprits.slice(0, 5).map(selectorOf).join(', ') || '(unknown)',
+            detail: `the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`,
         });
     }
     return findings;

@@ -2,7 +2,9 @@ from http import HTTPStatus
 
 import pytest
 import wagtail_factories
+
 from django.core import mail
+
 from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
@@ -14,7 +16,6 @@ from home.factories import (
     HomePageFactory,
     StandardPageFactory,
 )
-from tests.queries import queries_for
 from home.models import (
     BranchIndexPage,
     BranchPage,
@@ -24,6 +25,7 @@ from home.models import (
     MobileBranchPage,
     StandardPage,
 )
+from tests.queries import queries_for
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -112,7 +114,11 @@ def test_image_block_refuses_missing_alt_text(db):
     block = FigureBlock()
     image = wagtail_factories.ImageFactory()
     with pytest.raises(StructBlockValidationError) as error:
-        block.clean(block.to_python({"image": {"image": image.pk, "alt_text": "", "decorative": False}, "caption": ""}))
+        block.clean(
+            block.to_python(
+                {"image": {"image": image.pk, "alt_text": "", "decorative": False}, "caption": ""}
+            )
+        )
     assert "alt" in str(error.value.as_json_data())
 
 
@@ -168,7 +174,9 @@ def test_home_page_hides_unpublished_highlights(client, home_page):
 def contact_page(home_page):
     page = ContactPageFactory(parent=home_page, slug="nous-ecrire")
     for order, (label, field_type) in enumerate([("Votre nom", "singleline"), ("Votre e-mail", "email")]):
-        ContactFormField.objects.create(page=page, sort_order=order, label=label, field_type=field_type, required=True)
+        ContactFormField.objects.create(
+            page=page, sort_order=order, label=label, field_type=field_type, required=True
+        )
     return page
 
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 
 import pytest
+
 from django.core import mail
 
 from portal.models import User
@@ -21,7 +22,11 @@ def test_account_pages_wear_the_portal_look(client, home_page, name, language):
 def test_sign_up_sends_a_confirmation_e_mail(client, home_page):
     response = client.post(
         "/fr/compte/signup/",
-        {"email": "lea@example.org", "password1": "une phrase longue 2026", "password2": "une phrase longue 2026"},
+        {
+            "email": "lea@example.org",
+            "password1": "une phrase longue 2026",
+            "password2": "une phrase longue 2026",
+        },
     )
     assert response.status_code == HTTPStatus.FOUND
     user = User.objects.get(email="lea@example.org")

@@ -2,17 +2,20 @@ import io
 from http import HTTPStatus
 
 import pytest
+from PIL import Image as PILImage
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from django.utils.html import escape
-from PIL import Image as PILImage
 
 from portal.models import CustomImage, User
 
 
 @pytest.fixture
 def editor_client(client, home_page):
-    user = User.objects.create_superuser(username="admin", email="admin@example.org", password="pw-admin-2026")
+    user = User.objects.create_superuser(
+        username="admin", email="admin@example.org", password="pw-admin-2026"
+    )
     client.force_login(user)
     return client
 
@@ -27,7 +30,9 @@ def test_admin_speaks_french_to_editors(editor_client, home_page):
     response = editor_client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/")
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
-    help_text = "One or two sentences shown in lists, search results and when the page is shared on social networks."
+    help_text = (
+        "One or two sentences shown in lists, search results and when the page is shared on social networks."
+    )
     with translation.override("fr"):
         french = translation.gettext(help_text)
     assert french != help_text
@@ -37,7 +42,11 @@ def test_admin_speaks_french_to_editors(editor_client, home_page):
 def test_image_upload_accepts_a_real_image(editor_client):
     response = editor_client.post(
         "/admin/images/add/",
-        {"title": "Façade", "file": SimpleUploadedFile("facade.png", png_bytes(), "image/png"), "collection": 1},
+        {
+            "title": "Façade",
+            "file": SimpleUploadedFile("facade.png", png_bytes(), "image/png"),
+            "collection": 1,
+        },
     )
     assert response.status_code in {HTTPStatus.OK, HTTPStatus.FOUND}
     assert CustomImage.objects.filter(title="Façade").exists()
@@ -46,7 +55,11 @@ def test_image_upload_accepts_a_real_image(editor_client):
 def test_wrong_type_upload_gets_a_clear_message(editor_client):
     response = editor_client.post(
         "/admin/images/add/",
-        {"title": "Pas une image", "file": SimpleUploadedFile("notes.txt", b"hello", "text/plain"), "collection": 1},
+        {
+            "title": "Pas une image",
+            "file": SimpleUploadedFile("notes.txt", b"hello", "text/plain"),
+            "collection": 1,
+        },
     )
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
@@ -59,8 +72,11 @@ def test_oversized_upload_gets_a_clear_message(editor_client, settings):
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 100
     response = editor_client.post(
         "/admin/images/add/",
-        {"title": "Trop lourde", "file": SimpleUploadedFile("big.png", png_bytes((200, 200)), "image/png"),
-         "collection": 1},
+        {
+            "title": "Trop lourde",
+            "file": SimpleUploadedFile("big.png", png_bytes((200, 200)), "image/png"),
+            "collection": 1,
+        },
     )
     assert response.status_code == HTTPStatus.OK
     assert "Ce fichier est trop gros" in response.content.decode()

@@ -1,8 +1,10 @@
 import datetime
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
 from wagtail.models import Locale
 
 from portal.factories import AlertFactory
@@ -58,7 +60,11 @@ def test_translated_alert_is_shown_in_the_visitors_language(client, home_page, l
 def test_alert_must_end_after_it_starts(home_page):
     now = timezone.now()
     alert = Alert(
-        title="x", message="y", starts_at=now, ends_at=now - datetime.timedelta(hours=1), locale=Locale.get_default()
+        title="x",
+        message="y",
+        starts_at=now,
+        ends_at=now - datetime.timedelta(hours=1),
+        locale=Locale.get_default(),
     )
     with pytest.raises(ValidationError) as error:
         alert.full_clean()

@@ -1,5 +1,7 @@
 import pytest
+
 from django.core.exceptions import ValidationError
+
 from wagtail.models import Site
 
 from portal.models import BrandingSettings, SocialLinks

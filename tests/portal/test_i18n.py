@@ -1,6 +1,7 @@
 from http import HTTPStatus
 
 import pytest
+
 from wagtail.models import Locale
 
 from home.factories import StandardPageFactory

@@ -4,7 +4,11 @@ import sys
 
 from django.conf import settings
 
-BASE_ENV = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+BASE_ENV = {
+    key: value
+    for key, value in os.environ.items()
+    if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+}
 
 
 def manage(*args, **env):

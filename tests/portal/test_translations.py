@@ -11,6 +11,7 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.extract import extract_python
+
 from django.conf import settings
 from django.utils.translation import to_locale
 from django.utils.translation.template import templatize
@@ -74,9 +75,7 @@ def test_every_interface_string_is_translated(language):
     po_path = BASE_DIR / "locale" / to_locale(language) / "LC_MESSAGES" / "django.po"
     assert po_path.exists(), f"no catalogue for {language}: run make messages"
     catalogue = {
-        (entry.msgctxt, entry.msgid): entry
-        for entry in polib.pofile(str(po_path))
-        if not entry.obsolete
+        (entry.msgctxt, entry.msgid): entry for entry in polib.pofile(str(po_path)) if not entry.obsolete
     }
     missing = []
     for key, where in sorted(project_messages().items(), key=lambda item: item[1]):

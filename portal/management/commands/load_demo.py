@@ -1,12 +1,14 @@
 import datetime
 
 from allauth.account.models import EmailAddress
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 
 from home.factories import (
@@ -38,7 +40,8 @@ def _time(value):
 
 def _openings(pattern):
     return [
-        {"weekday": str(day), "opens": _time(opens), "closes": _time(closes)} for day, opens, closes in pattern
+        {"weekday": str(day), "opens": _time(opens), "closes": _time(closes)}
+        for day, opens, closes in pattern
     ]
 
 
@@ -77,7 +80,9 @@ class Command(BaseCommand):
         self.stdout.write(f"  Patrons: {', '.join(PATRON_EMAILS)} / {DEMO_PASSWORD}")
 
     def ensure_locales(self):
-        return {code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES}
+        return {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.LANGUAGES
+        }
 
     def ensure_home(self):
         french = Locale.get_default()
@@ -87,10 +92,14 @@ class Command(BaseCommand):
             # Wagtail's installation page, "Welcome to your new Wagtail site!", makes way.
             for page in root.get_children().exclude(content_type__model="homepage"):
                 page.delete()
-            home = HomePageFactory(parent=root, title="Bibliothèques de Bellerive", intro=(
-                "Lire, écouter, jouer, apprendre et se retrouver : dix lieux ouverts à toutes et à tous, "
-                "et un bus et une péniche qui viennent jusqu'à vous."
-            ))
+            home = HomePageFactory(
+                parent=root,
+                title="Bibliothèques de Bellerive",
+                intro=(
+                    "Lire, écouter, jouer, apprendre et se retrouver : huit bibliothèques ouvertes à toutes et à tous, "
+                    "et un bus et une péniche qui viennent jusqu'à vous."
+                ),
+            )
             self.stdout.write("Home page created.")
         Site.objects.update_or_create(
             is_default_site=True,
@@ -123,10 +132,14 @@ class Command(BaseCommand):
                 email=f"{data['slug']}@bibliotheques.bellerive.example",
                 summary=data["intro"],
                 intro=f"<p>{data['intro']}</p>",
-                weekly_hours=[("opening", opening) for opening in _openings(content.WEEKLY_PATTERNS[data["hours"]])],
+                weekly_hours=[
+                    ("opening", opening) for opening in _openings(content.WEEKLY_PATTERNS[data["hours"]])
+                ],
                 seasons=self.seasons_for(data, today),
                 exceptions=self.exceptions_for(data, today),
-                services=[("service", {"name": name, "description": text}) for name, text in data["services"]],
+                services=[
+                    ("service", {"name": name, "description": text}) for name, text in data["services"]
+                ],
                 step_free_access=data["access"][0],
                 induction_loop=data["access"][1],
                 accessible_toilets=data["access"][2],
@@ -211,7 +224,12 @@ class Command(BaseCommand):
                 if date < today or MobileStop.objects.filter(page=page, date=date, place=place).exists():
                     continue
                 MobileStopFactory(
-                    page=page, date=date, starts_at=_time(starts), ends_at=_time(ends), place=place, address=address
+                    page=page,
+                    date=date,
+                    starts_at=_time(starts),
+                    ends_at=_time(ends),
+                    place=place,
+                    address=address,
                 )
 
     def ensure_practical_pages(self, home, branches):
@@ -255,8 +273,10 @@ class Command(BaseCommand):
             return
         by_slug = {page.slug: page for page in practical}
         by_slug["branches"] = branches
-        home.highlights = [("highlight", {"page": by_slug[slug], "title": "", "text": "", "image": None})
-                           for slug in content.HOME_HIGHLIGHTS]
+        home.highlights = [
+            ("highlight", {"page": by_slug[slug], "title": "", "text": "", "image": None})
+            for slug in content.HOME_HIGHLIGHTS
+        ]
         home.save_revision().publish()
 
     def ensure_settings(self, home):
@@ -298,17 +318,34 @@ class Command(BaseCommand):
             )
         editors.permissions.add(
             *Permission.objects.filter(
-                codename__in=["access_admin", "add_alert", "change_alert", "publish_alert", "change_brandingsettings"]
+                codename__in=[
+                    "access_admin",
+                    "add_alert",
+                    "change_alert",
+                    "publish_alert",
+                    "change_brandingsettings",
+                ]
             )
         )
         root_collection = Collection.get_first_root_node()
-        for codename in ("add_customimage", "change_customimage", "add_customdocument", "change_customdocument"):
+        for codename in (
+            "add_customimage",
+            "change_customimage",
+            "add_customdocument",
+            "change_customdocument",
+        ):
             GroupCollectionPermission.objects.get_or_create(
-                group=editors, collection=root_collection, permission=Permission.objects.get(codename=codename)
+                group=editors,
+                collection=root_collection,
+                permission=Permission.objects.get(codename=codename),
             )
         editor = UserFactory(email=EDITOR_EMAIL, display_name="Camille, rédaction", password=DEMO_PASSWORD)
         editor.groups.add(editors)
-        for user in [admin, editor, *[UserFactory(email=email, password=DEMO_PASSWORD) for email in PATRON_EMAILS]]:
+        for user in [
+            admin,
+            editor,
+            *[UserFactory(email=email, password=DEMO_PASSWORD) for email in PATRON_EMAILS],
+        ]:
             EmailAddress.objects.get_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )

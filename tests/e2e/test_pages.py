@@ -1,0 +1,99 @@
+"""What a visitor sees and does, in a real browser: languages, right to left, a branch, the keyboard."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from django.conf import settings
+
+from tests.e2e.conftest import ARABIC_HOME_TITLE, SITE_NAME
+
+pytestmark = pytest.mark.e2e
+
+DESKTOP_WIDTH = 1280
+TIME = re.compile(r"\d{1,2}[:h] ?\d{2}")
+
+
+def language_switcher(page):
+    return page.locator("nav").filter(has=page.locator("a[hreflang]"))
+
+
+def centre_x(locator):
+    box = locator.bounding_box()
+    assert box is not None, "not rendered"
+    return box["x"] + box["width"] / 2
+
+
+def test_home_in_french(demo_site, page, visit):
+    visit(page, demo_site.path("home", "fr"))
+
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.get_by_role("heading", level=1)).to_have_text(SITE_NAME)
+    site_name = page.get_by_role("banner").get_by_text(SITE_NAME, exact=True)
+    expect(site_name).to_be_visible()
+    assert centre_x(site_name) < DESKTOP_WIDTH / 2, "the site name should start the header on the left"
+
+    switcher = language_switcher(page)
+    for code, name in settings.LANGUAGES:
+        link = switcher.get_by_role("link", name=name, exact=True)
+        expect(link).to_have_attribute("lang", code)
+        expect(link).to_have_attribute("hreflang", code)
+
+
+def test_home_in_arabic_reads_right_to_left(demo_site, page, visit):
+    visit(page, demo_site.path("home", "ar"))
+
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(ARABIC_HOME_TITLE)
+    site_name = page.get_by_role("banner").get_by_text(SITE_NAME, exact=True)
+    expect(site_name).to_be_visible()
+    assert centre_x(site_name) > DESKTOP_WIDTH / 2, (
+        "the header should be mirrored: the site name on the right"
+    )
+
+
+def test_branch_page_shows_status_and_hours(demo_site, page, visit):
+    visit(page, demo_site.path("branch", "fr"))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.branch_title)
+    status = page.locator("main h1 ~ p").filter(has_text=TIME).first
+    expect(status).to_be_visible()
+    expect(status).to_have_text(re.compile(r"ouvert|fermé", re.IGNORECASE))
+
+    hours = page.get_by_role("main").get_by_role("table")
+    expect(hours).to_be_visible()
+    expect(hours.get_by_role("row")).to_have_count(1 + 7)  # a header row, then the next seven days
+    expect(hours).to_contain_text(re.compile("mardi", re.IGNORECASE))
+    expect(hours).to_contain_text("10:00")
+
+
+def test_language_switcher_leads_to_arabic_and_is_remembered(demo_site, page, visit):
+    visit(page, demo_site.path("home", "fr"))
+
+    language_switcher(page).get_by_role("link", name="العربية", exact=True).click()
+    page.wait_for_url(re.compile(r"/ar/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+
+    # The browser still asks for French: only the remembered choice can lead to Arabic.
+    visit(page, "/")
+    assert page.url.endswith("/ar/"), f"/ led to {page.url}, not to the Arabic home"
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(demo_site, page, visit):
+    visit(page, demo_site.path("home", "fr"))
+
+    page.keyboard.press("Tab")
+    skip_link = page.locator("a[href='#main']")
+    expect(skip_link).to_be_focused()
+    box = skip_link.bounding_box()
+    viewport = page.viewport_size
+    assert box and box["width"] > 1 and box["height"] > 1, f"the focused skip link is not visible: {box}"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"skip link off-screen: {box}"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"], f"skip link off-screen: {box}"
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('main') !== null"), "focus did not move to main"
