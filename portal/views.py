@@ -6,7 +6,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from wagtail import views as wagtail_views
+from wagtail.models import Page
 
+from portal.locales import active_locale
 from portal.untranslated import untranslated_response
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -31,6 +33,10 @@ def language_redirect(request):
 def serve_page(request, path):
     """Wagtail's page view, with a notice for pages not translated yet."""
     try:
+        route = Page.route_for_request(request, path)
+        # Wagtail falls back to the French tree when a language has no home page yet.
+        if route is not None and route[0].locale_id != active_locale().pk:
+            raise Http404
         return wagtail_views.serve(request, path)
     except Http404:
         response = untranslated_response(request, path)

@@ -12,6 +12,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.forms import describe_fields
 from portal.models import BasePage
 
 
@@ -126,18 +127,4 @@ class ContactPage(AbstractEmailForm, BasePage):
         verbose_name = _("contact form")
 
     def get_form(self, *args, **kwargs):
-        """Tie each field to its help text and errors, so screen readers announce them."""
-        form = super().get_form(*args, **kwargs)
-        for name, field in form.fields.items():
-            bound = form[name]
-            described_by = []
-            if field.help_text:
-                described_by.append(f"{bound.auto_id}_help")
-            if form.is_bound and form.errors.get(name):
-                described_by.append(f"{bound.auto_id}_errors")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
-            if field.required:
-                field.widget.attrs["aria-required"] = "true"
-        return form
+        return describe_fields(super().get_form(*args, **kwargs))

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.formats import date_format
 
 from wagtail.models import Locale, Page
 
@@ -94,3 +95,11 @@ def current_alerts():
     except Locale.DoesNotExist:
         return []
     return Alert.objects.for_visitor(locale)
+
+
+@register.filter
+def long_day(value):
+    """A weekday and date the way the active language writes them: "mardi 3 décembre", "12月3日"."""
+    if not value:
+        return ""
+    return f"{date_format(value, 'l')} {date_format(value, 'MONTH_DAY_FORMAT')}"

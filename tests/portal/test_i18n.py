@@ -110,3 +110,18 @@ def test_robots_keep_crawlers_out_of_accounts_and_admin(client, db):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in body
     assert "Disallow: /*/compte/" in body
+
+
+def test_language_without_a_home_page_never_shows_french_pages_as_its_own(client, home_page):
+    StandardPageFactory(parent=home_page, title="Horaires", slug="horaires")
+    response = client.get("/tr/horaires/")
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert '<html lang="tr"' in response.content.decode()
+    assert 'href="/fr/horaires/"' in response.content.decode()
+
+
+def test_the_language_read_last_is_remembered(client, home_page):
+    translate_page(home_page, "ar", title="مكتبات المدينة")
+    response = client.get("/ar/")
+    assert response.cookies["bibo_language"].value == "ar"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/ar/"

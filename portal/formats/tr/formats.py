@@ -1,0 +1,2 @@
+# "4 Aralık", without Django's leading zero.
+MONTH_DAY_FORMAT = "j F"
