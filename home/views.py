@@ -17,11 +17,10 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
-
 from home import hours
 from home.models import BranchPage, MobileBranchPage
 from home.models.branches import listed_branches
+from portal.locales import default_locale
 
 MAX_AGE = 300
 API_DAYS = 7
@@ -62,7 +61,7 @@ def _translations(pages, lang):
 
 def _find(slug):
     """The live French branch, fixed or mobile, with this slug; None when there is none."""
-    locale = Locale.get_default()
+    locale = default_locale()
     for model in (BranchPage, MobileBranchPage):
         queryset = model.objects.listed(locale).filter(slug=slug)
         if model is MobileBranchPage:
@@ -134,7 +133,7 @@ def branch_data(page, request, now, translation_page=None):
 @cache_control(max_age=MAX_AGE, public=True)
 def branches_json(request):
     now = hours.current_time()
-    pages = listed_branches(Locale.get_default(), now=now)
+    pages = listed_branches(default_locale(), now=now)
     translations = _translations(pages, _language(request))
     branches = [branch_data(page, request, now, translations.get(page.translation_key)) for page in pages]
     return _cors(JsonResponse({"generated_at": now.isoformat(), "branches": branches}))

@@ -4,6 +4,7 @@ Locales change only when an administrator adds a language, so they are kept in m
 and forgotten whenever one is saved or deleted.
 """
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -14,14 +15,25 @@ _by_code = {}
 
 
 def active_locale():
-    code = translation.get_language() or Locale.get_default().language_code
-    locale = _by_code.get(code)
-    if locale is None:
-        locale = Locale.get_active()
-        _by_code[code] = locale
-    return locale
+    try:
+        return locale_for(translation.get_language() or settings.LANGUAGE_CODE)
+    except Locale.DoesNotExist:
+        return default_locale()
 
 
 @receiver([post_save, post_delete], sender=Locale)
 def forget_locales(**kwargs):
     _by_code.clear()
+
+
+def default_locale():
+    """French, the source language of every page."""
+    return locale_for(settings.LANGUAGE_CODE)
+
+
+def locale_for(code):
+    locale = _by_code.get(code)
+    if locale is None:
+        locale = Locale.objects.get_for_language(code)
+        _by_code[code] = locale
+    return locale

@@ -1,10 +1,19 @@
 import pytest
 
 from django.conf import settings
+from django.core.cache import cache
 
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
+from portal.locales import forget_locales
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Caches outlive a test's database: start each test without them."""
+    cache.clear()
+    forget_locales()
 
 
 @pytest.fixture

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, PageManager
+from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
+from portal.locales import active_locale, default_locale
 from portal.models import BasePage, CustomRendition
 
 # The renditions the templates ask for, fetched with the pages (keep them in step).
@@ -69,7 +70,7 @@ def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
     A fixed number of queries whatever the number of branches: hours are in the page rows,
     upcoming stops come in one prefetch. `within` limits them to one site's tree.
     """
-    locale = locale or Locale.get_active()
+    locale = locale or active_locale()
     now = now or hours.current_time()
     # `public()` looks the view restrictions up on every call: look them up once for both.
     private = BranchPage.objects.private_q()
@@ -187,9 +188,9 @@ class BranchBase(BasePage):
 
     def api_slug(self):
         """The slug of the French page, which the JSON and iCalendar addresses use."""
-        if self.locale_id == Locale.get_default().pk:
+        if self.locale_id == default_locale().pk:
             return self.slug
-        source = self.get_translation_or_none(Locale.get_default())
+        source = self.get_translation_or_none(default_locale())
         return source.slug if source else self.slug
 
     def get_context(self, request, *args, **kwargs):

@@ -1,6 +1,9 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,15 +22,42 @@ class AlertQuerySet(models.QuerySet):
         An alert not yet translated is still shown, in French and marked as such:
         a closure must reach everybody.
         """
-        locale = locale or Locale.get_active()
-        alerts = list(self.current(now).select_related("locale").order_by("-level", "starts_at"))
-        chosen = {}
-        for alert in alerts:
-            key = alert.translation_key
-            in_visitors_language = alert.locale_id == locale.pk
-            if in_visitors_language or (key not in chosen and alert.locale.language_code == "fr"):
-                chosen[key] = alert
-        return list(chosen.values())
+        return choose_for_visitor(self.current(now).select_related("locale", "link"), locale)
+
+
+ALERTS_CACHE_KEY = "bibo:alerts:published"
+ALERTS_CACHE_SECONDS = 300
+
+
+def alerts_for_visitor(locale=None, now=None):
+    """`Alert.objects.for_visitor()` from the cache: the banner is on every page.
+
+    The cache holds every published alert whatever its dates, so that one appears and
+    disappears on time; saving or deleting an alert empties it.
+    """
+    published = cache.get(ALERTS_CACHE_KEY)
+    if published is None:
+        published = list(Alert.objects.filter(live=True).select_related("locale", "link"))
+        cache.set(ALERTS_CACHE_KEY, published, ALERTS_CACHE_SECONDS)
+    now = now or timezone.now()
+    current = [
+        alert
+        for alert in published
+        if alert.starts_at <= now and (alert.ends_at is None or alert.ends_at > now)
+    ]
+    return choose_for_visitor(current, locale)
+
+
+def choose_for_visitor(alerts, locale=None):
+    locale = locale or Locale.get_active()
+    alerts = sorted(alerts, key=lambda alert: (-alert.level, alert.starts_at))
+    chosen = {}
+    for alert in alerts:
+        key = alert.translation_key
+        in_visitors_language = alert.locale_id == locale.pk
+        if in_visitors_language or (key not in chosen and alert.locale.language_code == "fr"):
+            chosen[key] = alert
+    return list(chosen.values())
 
 
 class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -84,3 +114,8 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must come after the start.")})
+
+
+@receiver([post_save, post_delete], sender=Alert)
+def forget_alerts(**kwargs):
+    cache.delete(ALERTS_CACHE_KEY)

@@ -1,5 +1,6 @@
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,8 +31,40 @@ def validate_colour(value):
         raise ValidationError(_("Enter a colour as # followed by six hexadecimal digits, like #1d4f91."))
 
 
+SETTINGS_CACHE_SECONDS = 300
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache on every page, and dropped from it when saved.
+
+    With a shared cache (Redis) a change shows at once in every process; with each process's
+    own memory cache, within SETTINGS_CACHE_SECONDS.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"bibo:setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        instance = cache.get(cls.cache_key(site.pk))
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(cls.cache_key(site.pk), instance, SETTINGS_CACHE_SECONDS)
+        return instance
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self.cache_key(self.site_id))
+
+
 @register_setting(icon="image")
-class BrandingSettings(BaseSiteSetting):
+class BrandingSettings(CachedSiteSetting):
     """The library's visual identity, shared by pages, blog and booklet."""
 
     library_name = models.CharField(
@@ -64,6 +97,8 @@ class BrandingSettings(BaseSiteSetting):
         related_name="+",
         help_text=_("Large image at the top of the home page."),
     )
+    select_related = ["logo", "banner"]
+
     primary_colour = models.CharField(
         _("main colour"),
         max_length=7,
@@ -106,7 +141,7 @@ class BrandingSettings(BaseSiteSetting):
 
 
 @register_setting(icon="site")
-class SocialLinks(BaseSiteSetting):
+class SocialLinks(CachedSiteSetting):
     facebook = models.URLField(
         _("Facebook page"), blank=True, help_text=_("Full address of the library's Facebook page.")
     )

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page
 
 from portal.locales import active_locale
-from portal.models import Alert
+from portal.models.alerts import alerts_for_visitor
 
 register = template.Library()
 
@@ -94,7 +94,7 @@ def current_alerts():
         locale = active_locale()
     except Locale.DoesNotExist:
         return []
-    return Alert.objects.for_visitor(locale)
+    return alerts_for_visitor(locale)
 
 
 @register.filter

@@ -223,6 +223,44 @@ def make_branches(index, count, offset=0):
         )
 
 
+# Budgets: measured, then pinned. They must not depend on the amount of content.
+BRANCH_LIST_QUERIES = 14
+BRANCH_PAGE_QUERIES = 12
+MOBILE_PAGE_QUERIES = 13
+
+
+def test_branch_page_query_count_does_not_grow_with_exceptions_and_services(client, index, freeze):
+    branch = BranchPageFactory(parent=index, photo=wagtail_factories.ImageFactory())
+    small = queries_for(client, branch.url)
+    branch.exceptions = [
+        (
+            "exception",
+            {
+                "start_date": datetime.date(2026, 12, day),
+                "end_date": None,
+                "reason": f"Fermé {day}",
+                "hours": [],
+            },
+        )
+        for day in range(1, 29)
+    ]
+    branch.services = [("service", {"name": f"Service {n}", "description": ""}) for n in range(12)]
+    branch.save_revision().publish()
+    large = queries_for(client, branch.url)
+    assert small == large
+    assert large <= BRANCH_PAGE_QUERIES
+
+
+def test_mobile_page_query_count_does_not_grow_with_stops(client, index, freeze):
+    bus = MobileBranchPageFactory(parent=index)
+    MobileStopFactory(page=bus, date=datetime.date(2026, 12, 5))
+    small = queries_for(client, bus.url)
+    MobileStopFactory.create_batch(30, page=bus, date=datetime.date(2026, 12, 9))
+    large = queries_for(client, bus.url)
+    assert small == large
+    assert large <= MOBILE_PAGE_QUERIES
+
+
 def test_branch_list_query_count_does_not_grow_with_branches(client, index, freeze):
     make_branches(index, 1)
     small = queries_for(client, index.url)
@@ -232,6 +270,7 @@ def test_branch_list_query_count_does_not_grow_with_branches(client, index, free
     html = text(client.get(index.url))
 
     assert small == large
+    assert large <= BRANCH_LIST_QUERIES
     assert html.count('class="card branch-card"') == 10
 
 

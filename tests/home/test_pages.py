@@ -123,8 +123,8 @@ def test_image_block_refuses_missing_alt_text(db):
 
 
 # Budgets: measured, then pinned. They must not depend on the amount of content.
-STANDARD_PAGE_QUERIES = 16
-HOME_PAGE_QUERIES = 22
+STANDARD_PAGE_QUERIES = 12
+HOME_PAGE_QUERIES = 10
 
 
 def test_standard_page_query_count_does_not_grow_with_blocks(client, home_page):
