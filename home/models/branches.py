@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
@@ -163,6 +164,8 @@ class BranchBase(BasePage):
     )
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    # Contact details are the same in every language: translators never see them.
+    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("email")]
     parent_page_types = ["home.BranchIndexPage"]
     subpage_types = []
 
@@ -253,6 +256,11 @@ class BranchPage(BranchBase):
             "Public holidays, exceptional closures and late openings. They win over every other hours."
         ),
     )
+
+    override_translatable_fields = [
+        *BranchBase.override_translatable_fields,
+        *(SynchronizedField(name) for name in ("street", "postcode", "city", "latitude", "longitude")),
+    ]
 
     content_panels = [
         *BasePage.content_panels,

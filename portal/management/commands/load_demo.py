@@ -352,14 +352,17 @@ class Command(BaseCommand):
 
     def translate(self, pages, locales):
         catalogues = load_translations()
-        translated = 0
-        # Twice: the first pass creates the pages, the second points links to translations.
+        targets = [
+            (page.pk, locale)
+            for page in pages
+            for code, locale in locales.items()
+            if code != settings.LANGUAGE_CODE and not page.has_translation(locale)
+        ]
+        translated = set()
+        # Twice: the first pass creates the pages, the second points their links to translations.
         for _pass in range(2):
-            for page in pages:
-                page = Page.objects.get(pk=page.pk).specific
-                for code, locale in locales.items():
-                    if code == settings.LANGUAGE_CODE:
-                        continue
-                    if translate_page(page, locale, catalogues.get(code, {})):
-                        translated += 1
-        self.stdout.write(f"{translated // 2} page translations in place.")
+            for page_pk, locale in targets:
+                page = Page.objects.get(pk=page_pk).specific
+                if translate_page(page, locale, catalogues.get(locale.language_code, {})):
+                    translated.add((page_pk, locale.pk))
+        self.stdout.write(f"{len(translated)} page translations made.")
