@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.html import format_html
 
 from wagtail.models import Locale, Site
 
@@ -43,6 +44,10 @@ def untranslated_response(request, path=None):
     return render(
         request,
         "not_translated.html",
-        {"source_page": page, "language_name": translation.get_language_info(language)["name_local"]},
+        {
+            "source_page": page,
+            "source_title": format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, page.title),
+            "language_name": translation.get_language_info(language)["name_local"],
+        },
         status=404,
     )

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import format_html
 
 from wagtail.models import Locale, Page
 
@@ -103,3 +104,11 @@ def long_day(value):
     if not value:
         return ""
     return f"{date_format(value, 'l')} {date_format(value, 'MONTH_DAY_FORMAT')}"
+
+
+@register.simple_tag
+def source_lang():
+    """` lang="fr"` for text kept in French (the site settings) on a page in another language."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)
