@@ -87,7 +87,12 @@ def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
 class BranchIndexPage(BasePage):
     """The list and the map of every branch, fixed and mobile."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("A sentence or two above the list and the map."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -133,7 +138,11 @@ class BranchBase(BasePage):
         blank=True,
         help_text=_("As dialled in France, for example 01 23 45 67 89."),
     )
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("The branch's own address, shown to visitors. Leave empty if there is none."),
+    )
     photo = models.ForeignKey(
         "portal.CustomImage",
         verbose_name=_("photo"),
@@ -141,6 +150,7 @@ class BranchBase(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A photo of the building or the vehicle, shown at the top of its page and in the list."),
     )
     intro = RichTextField(
         _("presentation"),
@@ -148,10 +158,27 @@ class BranchBase(BasePage):
         features=["bold", "italic", "link"],
         help_text=_("A few sentences about the branch: what makes it special."),
     )
-    services = StreamField(ServicesBlock(), blank=True, verbose_name=_("services"))
-    step_free_access = models.BooleanField(_("step-free access"), default=False)
-    induction_loop = models.BooleanField(_("induction loop"), default=False)
-    accessible_toilets = models.BooleanField(_("accessible toilets"), default=False)
+    services = StreamField(
+        ServicesBlock(),
+        blank=True,
+        verbose_name=_("services"),
+        help_text=_("What visitors can do here: one line per service, with a short description if useful."),
+    )
+    step_free_access = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_("Tick if a wheelchair user can enter and reach the public areas without steps."),
+    )
+    induction_loop = models.BooleanField(
+        _("induction loop"),
+        default=False,
+        help_text=_("Tick if the desk has a hearing loop for people with hearing aids."),
+    )
+    accessible_toilets = models.BooleanField(
+        _("accessible toilets"),
+        default=False,
+        help_text=_("Tick if the public toilets are wheelchair accessible."),
+    )
     adapted_collections = models.BooleanField(
         _("adapted collections"),
         default=False,
@@ -218,8 +245,12 @@ class BranchBase(BasePage):
 class BranchPage(BranchBase):
     """A library building with an address and structured opening hours."""
 
-    street = models.CharField(_("street address"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=10)
+    street = models.CharField(
+        _("street address"),
+        max_length=200,
+        help_text=_("Number and street, for example “24 quai de la Fosse”."),
+    )
+    postcode = models.CharField(_("postcode"), max_length=10, help_text=_("For example 44000."))
     city = models.CharField(_("city"), max_length=100)
     latitude = models.DecimalField(
         _("latitude"),
@@ -336,7 +367,12 @@ class MobileBranchPage(BranchBase):
         BOAT = "boat", _("Library boat")
         BUS = "bus", _("Library bus")
 
-    vehicle = models.CharField(_("vehicle"), max_length=10, choices=Vehicle.choices)
+    vehicle = models.CharField(
+        _("vehicle"),
+        max_length=10,
+        choices=Vehicle.choices,
+        help_text=_("Changes the icon and the words used for this branch on the site."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -398,15 +434,38 @@ class MobileStopQuerySet(models.QuerySet):
 
 class MobileStop(Orderable):
     page = ParentalKey(MobileBranchPage, on_delete=models.CASCADE, related_name="stops")
-    date = models.DateField(_("date"))
-    starts_at = models.TimeField(_("arrives at"))
-    ends_at = models.TimeField(_("leaves at"))
+    date = models.DateField(_("date"), help_text=_("One line per stop and per day."))
+    starts_at = models.TimeField(
+        _("arrives at"), help_text=_("When visitors can start borrowing, for example 09:30.")
+    )
+    ends_at = models.TimeField(_("leaves at"), help_text=_("When the vehicle leaves, for example 12:00."))
     place = models.CharField(
         _("place"), max_length=120, help_text=_("The name people know, for example “Quai de la Fosse”.")
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    address = models.CharField(
+        _("address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where exactly to find the vehicle at this place."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Optional: puts the stop on the map and in calendars, for example 47.213500."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("For example -1.556100."),
+    )
 
     objects = MobileStopQuerySet.as_manager()
 

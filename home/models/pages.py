@@ -75,7 +75,13 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """Practical information: registering, borrowing, prices, the network's rules."""
 
-    body = StreamField(BodyBlock(), verbose_name=_("content"))
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("content"),
+        help_text=_(
+            "Build the page from blocks: text, images, quotes, buttons, questions and answers, tables, documents."
+        ),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -98,7 +104,12 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 class ContactPage(AbstractEmailForm, BasePage):
     """A form built by editors; answers are stored and sent to the team by e-mail."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown above the form: say what people can ask and when they will get an answer."),
+    )
     thank_you_text = RichTextField(
         _("thank-you message"),
         blank=True,

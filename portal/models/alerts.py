@@ -81,8 +81,14 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional: a page that explains more, such as the branch's page."),
     )
-    level = models.PositiveSmallIntegerField(_("importance"), choices=Level.choices, default=Level.WARNING)
+    level = models.PositiveSmallIntegerField(
+        _("importance"),
+        choices=Level.choices,
+        default=Level.WARNING,
+        help_text=_("Closures are shown first when there are several alerts."),
+    )
     starts_at = models.DateTimeField(
         _("show from"), default=timezone.now, help_text=_("The banner appears at this date and time.")
     )

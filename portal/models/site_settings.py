@@ -145,9 +145,13 @@ class SocialLinks(CachedSiteSetting):
     facebook = models.URLField(
         _("Facebook page"), blank=True, help_text=_("Full address of the library's Facebook page.")
     )
-    instagram = models.URLField(_("Instagram account"), blank=True)
-    mastodon = models.URLField(_("Mastodon account"), blank=True)
-    youtube = models.URLField(_("YouTube channel"), blank=True)
+    instagram = models.URLField(
+        _("Instagram account"), blank=True, help_text=_("Full address, or leave empty.")
+    )
+    mastodon = models.URLField(
+        _("Mastodon account"), blank=True, help_text=_("Full address, or leave empty.")
+    )
+    youtube = models.URLField(_("YouTube channel"), blank=True, help_text=_("Full address, or leave empty."))
 
     class Meta:
         verbose_name = _("social networks")

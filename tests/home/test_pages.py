@@ -1,9 +1,13 @@
+import datetime
+import io
 from http import HTTPStatus
 
 import pytest
 import wagtail_factories
 
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.forms.models import FormSubmission
@@ -201,3 +205,30 @@ def test_contact_form_with_bad_input_keeps_what_was_valid(client, contact_page):
 def test_home_factory_builds_a_page(home_page):
     assert HomePageFactory._meta.model is HomePage
     assert home_page.live
+
+
+CONTACT_PAGE_QUERIES = 12
+
+
+def test_contact_page_query_count_does_not_grow_with_fields(client, home_page):
+    page = ContactPageFactory(parent=home_page, slug="ecrire")
+    ContactFormField.objects.create(page=page, sort_order=0, label="Nom", field_type="singleline")
+    small = queries_for(client, page.url)
+    for order in range(1, 9):
+        ContactFormField.objects.create(
+            page=page, sort_order=order, label=f"Question {order}", field_type="multiline"
+        )
+    large = queries_for(client, page.url)
+    assert small == large
+    assert large <= CONTACT_PAGE_QUERIES
+
+
+def test_old_contact_messages_are_deleted_as_the_form_promises(client, contact_page):
+    client.post(contact_page.url, {"votre_nom": "Léa", "votre_e_mail": "lea@example.org"})
+    client.post(contact_page.url, {"votre_nom": "Karim", "votre_e_mail": "karim@example.org"})
+    old = FormSubmission.objects.order_by("pk").first()
+    FormSubmission.objects.filter(pk=old.pk).update(submit_time=timezone.now() - datetime.timedelta(days=400))
+    call_command("purge_contact_messages", stdout=io.StringIO())
+    remaining = list(FormSubmission.objects.values_list("form_data", flat=True))
+    assert len(remaining) == 1
+    assert "Karim" in str(remaining[0])
