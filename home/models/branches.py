@@ -23,6 +23,30 @@ from portal.models import BasePage, CustomRendition
 LIST_PHOTO = "fill-480x270"
 
 
+def latitude_field(help_text):
+    return models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=help_text,
+    )
+
+
+def longitude_field(help_text):
+    return models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=help_text,
+    )
+
+
 class BranchQuerySet(PageQuerySet):
     def listed(self, locale, photo_filters=(), private=None):
         """Live, public branches of one locale in the editors' order, photos fetched in bulk.
@@ -252,24 +276,10 @@ class BranchPage(BranchBase):
     )
     postcode = models.CharField(_("postcode"), max_length=10, help_text=_("For example 44000."))
     city = models.CharField(_("city"), max_length=100)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Position on the map, for example 48.856613. Right-click the place on a map to copy it."),
+    latitude = latitude_field(
+        _("Position on the map, for example 48.856613. Right-click the place on a map to copy it.")
     )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("For example 2.352222."),
-    )
+    longitude = longitude_field(_("For example 2.352222."))
     weekly_hours = StreamField(
         WeekHoursBlock(), blank=True, verbose_name=_("usual weekly hours"), help_text=WEEK_HELP
     )
@@ -448,24 +458,10 @@ class MobileStop(Orderable):
         blank=True,
         help_text=_("Where exactly to find the vehicle at this place."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Optional: puts the stop on the map and in calendars, for example 47.213500."),
+    latitude = latitude_field(
+        _("Optional: puts the stop on the map and in calendars, for example 47.213500.")
     )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("For example -1.556100."),
-    )
+    longitude = longitude_field(_("For example -1.556100."))
 
     objects = MobileStopQuerySet.as_manager()
 
