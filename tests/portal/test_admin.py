@@ -87,3 +87,39 @@ def test_request_beyond_the_upload_limit_is_refused_cleanly(editor_client, setti
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10
     response = editor_client.post("/fr/compte/login/", {"login": "x" * 100, "password": "y"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_every_page_type_opens_in_the_editor(editor_client, home_page):
+    from home.factories import (
+        BranchIndexPageFactory,
+        BranchPageFactory,
+        ContactPageFactory,
+        MobileBranchPageFactory,
+        MobileStopFactory,
+        StandardPageFactory,
+    )
+
+    index = BranchIndexPageFactory(parent=home_page)
+    bus = MobileBranchPageFactory(parent=index)
+    MobileStopFactory(page=bus)
+    pages = [
+        home_page,
+        index,
+        bus,
+        BranchPageFactory(parent=index),
+        StandardPageFactory(parent=home_page),
+        ContactPageFactory(parent=home_page),
+    ]
+    for page in pages:
+        response = editor_client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code == HTTPStatus.OK, page
+    for model, parent in [("branchpage", index), ("mobilebranchpage", index), ("standardpage", home_page)]:
+        assert editor_client.get(f"/admin/pages/add/home/{model}/{parent.pk}/").status_code == HTTPStatus.OK
+
+
+def test_alerts_and_settings_open_in_the_admin(editor_client):
+    assert editor_client.get("/admin/snippets/portal/alert/add/").status_code == HTTPStatus.OK
+    assert editor_client.get("/admin/settings/portal/brandingsettings/").status_code in {
+        HTTPStatus.OK,
+        HTTPStatus.FOUND,
+    }
