@@ -97,3 +97,28 @@ def test_skip_link_is_first_and_moves_focus_to_main(demo_site, page, visit):
 
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.closest('main') !== null"), "focus did not move to main"
+
+
+def test_branch_page_in_arabic_reads_right_to_left(demo_site, page, visit):
+    visit(page, demo_site.path("branch", "ar"))
+
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    hours = page.get_by_role("main").get_by_role("table")
+    expect(hours.get_by_role("row")).to_have_count(1 + 7)
+    # Day names come in Arabic, and the table's first column sits on the right.
+    expect(hours).to_contain_text("الثلاثاء")
+    first_cell = hours.get_by_role("row").nth(1).locator("th, td").first.bounding_box()
+    table = hours.bounding_box()
+    assert first_cell["x"] + first_cell["width"] > table["x"] + table["width"] / 2
+
+
+def test_keyboard_focus_is_visible_on_links(demo_site, page, visit):
+    visit(page, demo_site.path("home", "fr"))
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert outline[0] != "none" and outline[1] >= 2, f"focused element has no visible outline: {outline}"
