@@ -122,3 +122,25 @@ def test_keyboard_focus_is_visible_on_links(demo_site, page, visit):
         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
     )
     assert outline[0] != "none" and outline[1] >= 2, f"focused element has no visible outline: {outline}"
+
+
+def test_branch_map_appears_when_tiles_load_and_markers_are_named(demo_site, page, visit, settings, live_server):
+    # Any PNG served by the site stands in for a map tile.
+    settings.MAP_TILE_URL = f"{live_server.url}/static/home/vendor/leaflet/images/layers.png?{{z}}/{{x}}/{{y}}"
+    visit(page, demo_site.path("branch list", "fr"))
+
+    section = page.locator("#branch-map-section")
+    expect(section).to_be_visible()
+    markers = page.locator("#branch-map .leaflet-marker-icon")
+    expect(markers.first).to_be_visible()
+    names = markers.evaluate_all("icons => icons.map(icon => icon.getAttribute('alt'))")
+    assert any(name.startswith(demo_site.branch_title) for name in names), names
+    # The list stays: the map only adds to it.
+    expect(page.get_by_role("link", name=demo_site.branch_title).first).to_be_visible()
+
+
+def test_branch_list_stands_alone_when_tiles_fail(demo_site, page, visit):
+    visit(page, demo_site.path("branch list", "fr"))
+
+    expect(page.locator("#branch-map-section")).to_have_count(0)
+    expect(page.get_by_role("link", name=demo_site.branch_title).first).to_be_visible()
