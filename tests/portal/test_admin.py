@@ -123,3 +123,17 @@ def test_alerts_and_settings_open_in_the_admin(editor_client):
         HTTPStatus.OK,
         HTTPStatus.FOUND,
     }
+
+
+def test_admin_front_page_guides_staff_to_everyday_tasks(editor_client, home_page):
+    from home.factories import BranchIndexPageFactory
+
+    index = BranchIndexPageFactory(parent=home_page)
+    html = editor_client.get("/admin/").content.decode()
+    with translation.override("fr"):
+        heading = translation.gettext("Everyday tasks")
+        hours = translation.gettext("Change a branch's opening hours")
+    assert escape(heading) in html
+    assert escape(hours) in html
+    assert f'href="/admin/pages/{index.pk}/"' in html
+    assert 'href="/admin/snippets/portal/alert/add/"' in html
