@@ -124,9 +124,13 @@ def test_keyboard_focus_is_visible_on_links(demo_site, page, visit):
     assert outline[0] != "none" and outline[1] >= 2, f"focused element has no visible outline: {outline}"
 
 
-def test_branch_map_appears_when_tiles_load_and_markers_are_named(demo_site, page, visit, settings, live_server):
+def test_branch_map_appears_when_tiles_load_and_markers_are_named(
+    demo_site, page, visit, settings, live_server
+):
     # Any PNG served by the site stands in for a map tile.
-    settings.MAP_TILE_URL = f"{live_server.url}/static/home/vendor/leaflet/images/layers.png?{{z}}/{{x}}/{{y}}"
+    settings.MAP_TILE_URL = (
+        f"{live_server.url}/static/home/vendor/leaflet/images/layers.png?{{z}}/{{x}}/{{y}}"
+    )
     visit(page, demo_site.path("branch list", "fr"))
 
     section = page.locator("#branch-map-section")
