@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.users.models import UserProfile
 
 from home.factories import (
     BranchIndexPageFactory,
@@ -341,6 +342,12 @@ class Command(BaseCommand):
             )
         editor = UserFactory(email=EDITOR_EMAIL, display_name="Camille, rédaction", password=DEMO_PASSWORD)
         editor.groups.add(editors)
+        for staff in (admin, editor):
+            # The admin follows each person's choice, else their browser: the demo's staff work in French.
+            profile = UserProfile.get_for_user(staff)
+            if profile.preferred_language != "fr":
+                profile.preferred_language = "fr"
+                profile.save()
         for user in [
             admin,
             editor,
