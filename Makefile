@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 LANGS := fr en es pt ar tr uk zh_Hans
+# manage.py defaults to the production settings; on a laptop, make uses the development ones.
+MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-portal.settings.dev} $(PY) manage.py
 
 .PHONY: install run serve migrate demo messages translations test test-fast lint format bench browser clean
 
@@ -16,21 +18,21 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 translations: install
-	$(PY) manage.py compile_translations
+	$(MANAGE) compile_translations
 
 migrate: install
-	$(PY) manage.py migrate --noinput
+	$(MANAGE) migrate --noinput
 
 demo: migrate translations
-	$(PY) manage.py load_demo
+	$(MANAGE) load_demo
 
 run: demo
 	@echo "Serving the portal on http://127.0.0.1:8000/ (admin: http://127.0.0.1:8000/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:8000
 
 # Extract interface strings (needs GNU gettext's xgettext; compiling does not).
 messages: install
-	$(PY) manage.py makemessages $(addprefix -l ,$(LANGS)) --no-location \
+	$(MANAGE) makemessages $(addprefix -l ,$(LANGS)) --no-location \
 		-i ".venv/*" -i "tests/*" -i "bench/*" -i "static/*" -i "media/*"
 
 # Browser tests use Debian's Chromium; install it when we can (root on Debian).

@@ -335,7 +335,7 @@ def main():
         log(f"Building the demo site in {workdir}")
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "collectstatic", "--noinput", "-v", "0")
-        manage(env, "load_demo")
+        manage(env, "load_demo", "--force")
         urls = find_urls(env)
         pages = [
             ("baseline", "/healthz"),

@@ -1,5 +1,7 @@
 """Prepared queries for the home page: one query per kind of thing shown."""
 
+from django.conf import settings
+
 from wagtail.models import Page
 
 from portal.models import CustomImage
@@ -17,10 +19,24 @@ def highlight_cards(home_page):
     page_ids = {value.get("page") for value in values} - {None}
     image_ids = {value.get("image") for value in values} - {None}
     pages = (
-        Page.objects.live().filter(pk__in=page_ids).defer_streamfields().specific().in_bulk()
+        Page.objects.live().public().filter(pk__in=page_ids).defer_streamfields().specific().in_bulk()
         if page_ids
         else {}
     )
+    # Chosen pages stay the French ones in a translated home page: show their translations.
+    foreign = {
+        page.translation_key: pk for pk, page in pages.items() if page.locale_id != home_page.locale_id
+    }
+    if foreign:
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=foreign, locale_id=home_page.locale_id)
+            .defer_streamfields()
+            .specific()
+        )
+        for translation in translations:
+            pages[foreign[translation.translation_key]] = translation
     images = (
         CustomImage.objects.filter(pk__in=image_ids).prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk()
         if image_ids
@@ -37,6 +53,8 @@ def highlight_cards(home_page):
                 "title": value.get("title") or page.title,
                 "text": value.get("text") or getattr(page, "summary", ""),
                 "image": images.get(value.get("image")),
+                # Not translated yet: the card keeps the French words, and says so to screen readers.
+                "lang": settings.LANGUAGE_CODE if page.locale_id != home_page.locale_id else "",
             }
         )
     return cards

@@ -7,11 +7,13 @@ own language and a link to the French page, never the French text passed off as 
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.html import format_html
 
 from wagtail.models import Locale, Site
+
+from portal.locales import active_locale
 
 
 def find_source_page(request, path):
@@ -41,6 +43,10 @@ def untranslated_response(request, path=None):
     page = find_source_page(request, path)
     if page is None:
         return None
+    # The translation exists under its own, translated address: lead there.
+    translated = page.get_translation_or_none(active_locale())
+    if translated is not None and translated.live:
+        return redirect(translated.get_url(request=request))
     return render(
         request,
         "not_translated.html",

@@ -3,7 +3,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page
@@ -22,7 +22,7 @@ def visitor_language(request):
     return translation.get_language_from_request(request, check_path=False)
 
 
-@require_GET
+@require_safe
 def language_redirect(request):
     language = visitor_language(request)
     response = HttpResponseRedirect(f"/{language}/")
@@ -53,7 +53,7 @@ def server_error(request):
     return render(request, "500.html", status=500)
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/", "Disallow: /*/compte/"]

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.forms import describe_fields
@@ -97,6 +98,13 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # Questions are translated; what the answers are filed under stays the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         pass
 
@@ -133,6 +141,13 @@ class ContactPage(AbstractEmailForm, BasePage):
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
+    allowed_http_methods = [*BasePage.allowed_http_methods, "POST"]
+    # The team's address and the e-mail's subject are the same whatever the visitor's language.
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+    ]
 
     class Meta:
         verbose_name = _("contact form")

@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+
+from portal.locales import active_locale, default_locale
 
 
 class AlertQuerySet(models.QuerySet):
@@ -17,12 +19,13 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(live=True, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
 
     def for_visitor(self, locale=None, now=None):
-        """The current alerts in the visitor's language.
+        """The current alerts, in the visitor's language where a translation is published.
 
-        An alert not yet translated is still shown, in French and marked as such:
-        a closure must reach everybody.
+        The French alert decides whether, when and how loudly an alert shows; a translation
+        only lends its words. An alert not yet translated is still shown, in French and
+        marked as such: a closure must reach everybody.
         """
-        return choose_for_visitor(self.current(now).select_related("locale", "link"), locale)
+        return choose_for_visitor(self.filter(live=True).select_related("locale", "link"), locale, now)
 
 
 ALERTS_CACHE_KEY = "bibo:alerts:published"
@@ -32,32 +35,39 @@ ALERTS_CACHE_SECONDS = 300
 def alerts_for_visitor(locale=None, now=None):
     """`Alert.objects.for_visitor()` from the cache: the banner is on every page.
 
-    The cache holds every published alert whatever its dates, so that one appears and
-    disappears on time; saving or deleting an alert empties it.
+    The cache holds the published alerts not over yet, so that one appears and disappears
+    on time; saving or deleting an alert empties it.
     """
     published = cache.get(ALERTS_CACHE_KEY)
     if published is None:
         published = list(Alert.objects.filter(live=True).select_related("locale", "link"))
+        source_id = default_locale().pk
+        ongoing = {
+            alert.translation_key
+            for alert in published
+            if alert.locale_id == source_id and (alert.ends_at is None or alert.ends_at > timezone.now())
+        }
+        published = [alert for alert in published if alert.translation_key in ongoing]
         cache.set(ALERTS_CACHE_KEY, published, ALERTS_CACHE_SECONDS)
+    return choose_for_visitor(published, locale, now)
+
+
+def choose_for_visitor(alerts, locale=None, now=None):
+    alerts = list(alerts)
+    locale = locale or active_locale()
     now = now or timezone.now()
-    current = [
-        alert
-        for alert in published
-        if alert.starts_at <= now and (alert.ends_at is None or alert.ends_at > now)
-    ]
-    return choose_for_visitor(current, locale)
-
-
-def choose_for_visitor(alerts, locale=None):
-    locale = locale or Locale.get_active()
-    alerts = sorted(alerts, key=lambda alert: (-alert.level, alert.starts_at))
-    chosen = {}
-    for alert in alerts:
-        key = alert.translation_key
-        in_visitors_language = alert.locale_id == locale.pk
-        if in_visitors_language or (key not in chosen and alert.locale.language_code == "fr"):
-            chosen[key] = alert
-    return list(chosen.values())
+    source_id = default_locale().pk
+    translations = {alert.translation_key: alert for alert in alerts if alert.locale_id == locale.pk}
+    shown = []
+    for source in sorted(alerts, key=lambda alert: (-alert.level, alert.starts_at)):
+        if source.locale_id != source_id or source.starts_at > now:
+            continue
+        if source.ends_at is not None and source.ends_at <= now:
+            continue
+        alert = translations.get(source.translation_key, source)
+        alert.level, alert.link = source.level, source.link
+        shown.append(alert)
+    return shown
 
 
 class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):

@@ -20,6 +20,8 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # Public pages are read, not written to: other methods get 405 Method Not Allowed.
+    allowed_http_methods = ["GET", "HEAD", "OPTIONS"]
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
 
     class Meta:

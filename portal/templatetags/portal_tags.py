@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page
 
@@ -41,8 +42,10 @@ def language_links(context):
     request = context.get("request")
     page = context.get("page") or context.get("self")
     current = translation.get_language()
-    translations = _page_translations(page, request) if isinstance(page, Page) and page.pk else {}
     source_page = context.get("source_page")
+    if source_page is not None:
+        page = source_page
+    translations = _page_translations(page, request) if isinstance(page, Page) and page.pk else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -103,7 +106,9 @@ def long_day(value):
     """A weekday and date the way the active language writes them: "mardi 3 décembre", "12月3日"."""
     if not value:
         return ""
-    return f"{date_format(value, 'l')} {date_format(value, 'MONTH_DAY_FORMAT')}"
+    # Translators: a date format (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date),
+    # weekday and day of the month in the order the language writes them, without the year.
+    return date_format(value, pgettext("weekday and date", "l j F"))
 
 
 @register.simple_tag
@@ -112,3 +117,21 @@ def source_lang():
     if translation.get_language() == settings.LANGUAGE_CODE:
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def translated_pageurl(context, page):
+    """The URL of a chosen page in the visitor's language when it is translated, else the page's own.
+
+    wagtail-localize keeps pages chosen in blocks as they were in French: this follows them
+    to the translation at display time.
+    """
+    if page is None:
+        return ""
+    request = context.get("request")
+    locale = active_locale()
+    if page.locale_id != locale.pk:
+        translation_ = page.get_translation_or_none(locale)
+        if translation_ is not None and translation_.live:
+            page = translation_
+    return page.get_url(request=request) or ""

@@ -17,7 +17,6 @@ from wagtail.test.utils import WagtailPageTestCase
 from home.factories import (
     BranchIndexPageFactory,
     ContactPageFactory,
-    HomePageFactory,
     StandardPageFactory,
 )
 from home.models import (
@@ -128,7 +127,7 @@ def test_image_block_refuses_missing_alt_text(db):
 
 # Budgets: measured, then pinned. They must not depend on the amount of content.
 STANDARD_PAGE_QUERIES = 12
-HOME_PAGE_QUERIES = 10
+HOME_PAGE_QUERIES = 11
 
 
 def test_standard_page_query_count_does_not_grow_with_blocks(client, home_page):
@@ -202,11 +201,6 @@ def test_contact_form_with_bad_input_keeps_what_was_valid(client, contact_page):
     assert not FormSubmission.objects.exists()
 
 
-def test_home_factory_builds_a_page(home_page):
-    assert HomePageFactory._meta.model is HomePage
-    assert home_page.live
-
-
 CONTACT_PAGE_QUERIES = 12
 
 
@@ -232,3 +226,26 @@ def test_old_contact_messages_are_deleted_as_the_form_promises(client, contact_p
     remaining = list(FormSubmission.objects.values_list("form_data", flat=True))
     assert len(remaining) == 1
     assert "Karim" in str(remaining[0])
+
+
+def test_translated_home_page_highlights_lead_to_translations(client, home_page, locales):
+    page = StandardPageFactory(parent=home_page, title="S'inscrire", slug="s-inscrire")
+    untranslated = StandardPageFactory(parent=home_page, title="Tarifs", slug="tarifs")
+    home_page.highlights = [
+        ("highlight", {"page": chosen, "title": "", "text": "", "image": None})
+        for chosen in (page, untranslated)
+    ]
+    home_page.save_revision().publish()
+    english_home = home_page.copy_for_translation(locales["en"])
+    english_home.save_revision().publish()
+    english = page.copy_for_translation(locales["en"])
+    english.title = "Join the library"
+    english.slug = "join"
+    english.save_revision().publish()
+
+    html = client.get("/en/").content.decode()
+
+    assert '<a href="/en/join/">Join the library</a>' in html
+    # Not translated yet: the French card is marked as French for screen readers.
+    assert '<li class="card" lang="fr">' in html
+    assert "/fr/tarifs/" in html

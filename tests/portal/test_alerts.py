@@ -69,3 +69,17 @@ def test_alert_must_end_after_it_starts(home_page):
     with pytest.raises(ValidationError) as error:
         alert.full_clean()
     assert "ends_at" in error.value.message_dict
+
+
+def test_translation_of_an_alert_ends_with_the_french_alert(client, home_page, locales):
+    alert = AlertFactory(title="Grève")
+    english = alert.copy_for_translation(locales["en"])
+    english.title = "Strike"
+    english.save()
+    home_page.copy_for_translation(locales["en"]).save_revision().publish()
+    assert "Strike" in client.get("/en/").content.decode()
+
+    alert.ends_at = timezone.now() - datetime.timedelta(minutes=1)
+    alert.save()
+
+    assert "Strike" not in client.get("/en/").content.decode()

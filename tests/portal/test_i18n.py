@@ -2,6 +2,9 @@ from http import HTTPStatus
 
 import pytest
 
+from django.utils import translation
+from django.utils.html import escape
+
 from wagtail.models import Locale
 
 from home.factories import StandardPageFactory
@@ -86,13 +89,23 @@ def test_switcher_on_untranslated_language_leads_to_the_notice(client, home_page
 
 
 @pytest.mark.parametrize(
-    "path",
-    ["/xx/", "/fr/nexiste-pas/", "/ar/nexiste-pas/", "/fr/%ff%fe/", "/fr/../../etc/passwd"],
+    ("path", "language"),
+    [
+        ("/xx/", "fr"),
+        ("/fr/nexiste-pas/", "fr"),
+        ("/ar/nexiste-pas/", "ar"),
+        ("/fr/%ff%fe/", "fr"),
+        ("/fr/../../etc/passwd", "fr"),
+    ],
 )
-def test_unknown_addresses_get_a_not_found_page(client, home_page, path):
+def test_unknown_addresses_get_a_not_found_page_in_the_visitors_language(client, home_page, path, language):
     response = client.get(path, follow=True)
     assert response.status_code == HTTPStatus.NOT_FOUND
-    assert "Page introuvable" in response.content.decode() or response.request["PATH_INFO"].startswith("/ar/")
+    with translation.override(language):
+        heading = translation.gettext("Page not found")
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    assert f"<h1>{escape(heading)}</h1>" in html
 
 
 def test_malformed_query_string_is_harmless(client, home_page):
@@ -125,3 +138,23 @@ def test_the_language_read_last_is_remembered(client, home_page):
     response = client.get("/ar/")
     assert response.cookies["bibo_language"].value == "ar"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/ar/"
+
+
+def test_translated_page_under_its_own_slug_is_found_from_the_french_address(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Accessibilité", slug="accessibilite")
+    translate_page(home_page, "en", title="City libraries")
+    translate_page(page, "en", title="Accessibility", slug="accessibility")
+    response = client.get("/en/accessibilite/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/en/accessibility/"
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_pages_refuse_methods_that_would_write(client, home_page, method):
+    assert getattr(client, method)("/fr/").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
+def test_head_requests_are_answered(client, home_page):
+    assert client.head("/fr/").status_code == HTTPStatus.OK
+    assert client.head("/").status_code == HTTPStatus.FOUND
+    assert client.head("/robots.txt").status_code == HTTPStatus.OK

@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Revision
 
@@ -23,9 +23,9 @@ def snapshot():
 @pytest.mark.django_db(transaction=True)
 def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(client):
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", "--force", stdout=out)
     first = snapshot()
-    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", "--force", stdout=io.StringIO())
 
     assert snapshot() == first
     assert "admin@bibo.example" in out.getvalue()
@@ -39,3 +39,8 @@ def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(c
     assert client.get("/tr/accessibilite/").status_code == 404
     assert client.get("/fr/").status_code == 200
     assert User.objects.get(email="admin@bibo.example").is_superuser
+
+
+def test_demo_refuses_to_run_without_debug_unless_forced(db):
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=io.StringIO())

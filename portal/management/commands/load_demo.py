@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -51,12 +51,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo even though DEBUG is off (a benchmark or a test). Never in production.",
+        )
+        parser.add_argument(
             "--export-strings",
             metavar="FILE",
             help="Write the demo pages' French strings to FILE (JSON) for translators, then stop.",
         )
 
     def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "The demo creates accounts with published passwords: it runs only with DEBUG on "
+                "(make run), or with --force on a throw-away database."
+            )
         with transaction.atomic():
             locales = self.ensure_locales()
             home = self.ensure_home()

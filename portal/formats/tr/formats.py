@@ -1,2 +1,0 @@
-# "4 Aralık", without Django's leading zero.
-MONTH_DAY_FORMAT = "j F"
