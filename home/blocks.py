@@ -1,5 +1,6 @@
 """Blocks for structured opening hours, read by `home.hours`."""
 
+from django.core.exceptions import ValidationError
 from django.utils.dates import WEEKDAYS as DAY_NAMES
 from django.utils.translation import gettext_lazy as _
 
@@ -18,12 +19,11 @@ class TimeRangeBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["opens"] == value["closes"]:
+        # Drafts are saved without required values: only two equal times are an error.
+        if value.get("opens") is not None and value.get("opens") == value.get("closes"):
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "closes": blocks.BlockValidationError(
-                        _("The closing time must differ from the opening time.")
-                    )
+                    "closes": ValidationError(_("The closing time must differ from the opening time."))
                 }
             )
         return value
@@ -60,12 +60,11 @@ class SeasonBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["end_date"] < value["start_date"]:
+        # Drafts are saved without required values: compare the dates only when both are given.
+        if value.get("start_date") and value.get("end_date") and value["end_date"] < value["start_date"]:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "end_date": blocks.BlockValidationError(
-                        _("The end date must not come before the start date.")
-                    )
+                    "end_date": ValidationError(_("The end date must not come before the start date."))
                 }
             )
         return value
@@ -94,12 +93,10 @@ class ExceptionBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value.get("end_date") and value["end_date"] < value["start_date"]:
+        if value.get("start_date") and value.get("end_date") and value["end_date"] < value["start_date"]:
             raise blocks.StructBlockValidationError(
                 block_errors={
-                    "end_date": blocks.BlockValidationError(
-                        _("The end date must not come before the start date.")
-                    )
+                    "end_date": ValidationError(_("The end date must not come before the start date."))
                 }
             )
         return value

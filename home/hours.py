@@ -176,6 +176,15 @@ def _date(value: Any) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
 
 
+RANGE_KEYS = ("opens", "closes")
+OPENING_KEYS = (*RANGE_KEYS, "weekday")
+
+
+def _given(value: Any, *keys: str) -> bool:
+    """Whether a line has all of `keys` filled in: a draft may hold half-filled lines."""
+    return isinstance(value, Mapping) and all(value.get(key) not in (None, "") for key in keys)
+
+
 def _opening(value: Mapping[str, Any]) -> Opening:
     return Opening(opens=_time(value["opens"]), closes=_time(value["closes"]), weekday=int(value["weekday"]))
 
@@ -199,26 +208,36 @@ class Timetable:
         seasons: Iterable[Mapping[str, Any]] = (),
         exceptions: Iterable[Mapping[str, Any]] = (),
     ) -> Timetable:
-        """Build from block values (StructValues or dicts, times as `time` or "HH:MM")."""
+        """Build from block values (StructValues or dicts, times as `time` or "HH:MM").
+
+        Lines without their times, day or dates are left out: drafts are saved (and previewed)
+        without the checks that make them required.
+        """
         return cls(
-            weekly=tuple(_opening(value) for value in weekly),
+            weekly=tuple(_opening(value) for value in weekly if _given(value, *OPENING_KEYS)),
             seasons=tuple(
                 Season(
-                    name=value["name"],
+                    name=value.get("name") or "",
                     start_date=_date(value["start_date"]),
                     end_date=_date(value["end_date"]),
-                    hours=tuple(_opening(hours) for hours in value["hours"]),
+                    hours=tuple(
+                        _opening(hours) for hours in value.get("hours") or () if _given(hours, *OPENING_KEYS)
+                    ),
                 )
                 for value in seasons
+                if _given(value, "start_date", "end_date")
             ),
             exceptions=tuple(
                 HoursException(
                     start_date=_date(value["start_date"]),
                     end_date=_date(value["end_date"]) if value.get("end_date") else None,
-                    reason=value["reason"],
-                    hours=tuple(_range(hours) for hours in value.get("hours") or ()),
+                    reason=value.get("reason") or "",
+                    hours=tuple(
+                        _range(hours) for hours in value.get("hours") or () if _given(hours, *RANGE_KEYS)
+                    ),
                 )
                 for value in exceptions
+                if _given(value, "start_date")
             ),
         )
 

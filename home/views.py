@@ -1,7 +1,8 @@
 """The branches' hours for other sites and tools: JSON and iCalendar, outside language prefixes.
 
 Addresses use the slugs of the French pages; `?lang=en` gives titles and page addresses of
-that language's translations where they exist (the hours are the French page's).
+that language's public translations where they exist, and the names of exceptions and seasons
+as those pages show them (the hours and stops are the French page's, as on those pages).
 """
 
 import datetime
@@ -47,15 +48,30 @@ def _language(request):
 
 
 def _translations(pages, lang):
-    """The live translations of `pages` in `lang`, by translation key: one query per page type."""
+    """The live, public translations of `pages` in `lang`, by translation key: one query per page type.
+
+    Each knows its French page among `pages`, so it reads hours and stops without a query.
+    """
     if not lang or lang == settings.LANGUAGE_CODE:
         return {}
     found = {}
+    private = None
     for model in (BranchPage, MobileBranchPage):
-        keys = [page.translation_key for page in pages if isinstance(page, model)]
-        if keys:
-            translations = model.objects.live().filter(translation_key__in=keys, locale__language_code=lang)
-            found.update({page.translation_key: page for page in translations.select_related("locale")})
+        sources = {page.translation_key: page for page in pages if isinstance(page, model)}
+        if not sources:
+            continue
+        if private is None:
+            # What `public()` does, with the view restrictions looked up once for both types.
+            private = model.objects.private_q()
+        translations = (
+            model.objects.live()
+            .exclude(private)
+            .filter(translation_key__in=sources, locale__language_code=lang)
+            .select_related("locale")
+        )
+        for translated in translations:
+            translated._source_page = sources[translated.translation_key]
+            found[translated.translation_key] = translated
     return found
 
 
@@ -105,7 +121,8 @@ def branch_data(page, request, now, translation_page=None):
         },
     }
     if page.status_kind == "branch":
-        timetable = page.timetable()
+        # The French hours, with the reasons in the words of the translation shown.
+        timetable = shown.timetable()
         data["address"] = {"street": page.street, "postcode": page.postcode, "city": page.city}
         data["position"] = page.position(now)
         data["status"] = hours.branch_status(timetable, now).as_json()
@@ -150,12 +167,14 @@ def branch_json(request, slug):
     return _cors(JsonResponse(branch_data(page, request, now, translations.get(page.translation_key))))
 
 
-def _calendar_events(page, title, request, now):
+def _calendar_events(page, shown, request, now):
+    """`page` is the French page, `shown` the one whose title and reasons the calendar uses."""
     host = request.get_host().split(":")[0]
+    title = shown.title
     if page.status_kind == "branch":
         address = f"{page.street}, {page.postcode} {page.city}"
         position = page.position(now)
-        timetable = page.timetable()
+        timetable = shown.timetable()
         for day in hours.week_hours(timetable, now.date(), CALENDAR_WEEKS * 7):
             for interval in day.intervals:
                 event = icalendar.Event.new(
@@ -204,7 +223,7 @@ def branch_ical(request, slug):
             uid=f"branch-{page.translation_key}",
             url=shown.get_full_url(request),
             refresh_interval=datetime.timedelta(days=1),
-            subcomponents=list(_calendar_events(page, shown.title, request, now)),
+            subcomponents=list(_calendar_events(page, shown, request, now)),
         )
     calendar.add_missing_timezones(
         first_date=now.date() - datetime.timedelta(days=1),

@@ -67,11 +67,11 @@ class BranchQuerySet(PageQuerySet):
 
     def with_upcoming_stops(self, today):
         """For mobile branches: their stops from `today` on, in one query for all of them."""
-        return self.prefetch_related(
-            models.Prefetch(
-                "stops", queryset=MobileStop.objects.upcoming(today), to_attr="upcoming_stop_list"
-            )
-        )
+        return self.prefetch_related(_upcoming_stops_prefetch(today))
+
+
+def _upcoming_stops_prefetch(today):
+    return models.Prefetch("stops", queryset=MobileStop.objects.upcoming(today), to_attr="upcoming_stop_list")
 
 
 BranchManager = PageManager.from_queryset(BranchQuerySet)
@@ -79,6 +79,24 @@ BranchManager = PageManager.from_queryset(BranchQuerySet)
 
 def _raw_values(stream, block_type):
     return [child["value"] for child in stream.raw_data if child["type"] == block_type]
+
+
+def _in_translation(stream, translation, block_type, field):
+    """The blocks of the French `stream`, with `field` in the words of the translation's block.
+
+    wagtail-localize keeps block ids, so a block of `translation` with the same id holds the
+    translated text; blocks added to the French page since then keep their French text.
+    """
+    words = {
+        child["id"]: child["value"].get(field)
+        for child in translation.raw_data
+        if child["type"] == block_type and child.get("id") and isinstance(child["value"], dict)
+    }
+    return [
+        {**child["value"], field: words.get(child.get("id")) or child["value"].get(field)}
+        for child in stream.raw_data
+        if child["type"] == block_type
+    ]
 
 
 def _list_items(items):
@@ -89,22 +107,49 @@ def _list_items(items):
     ]
 
 
+def attach_sources(pages, queryset):
+    """Give translated `pages` their French page from `queryset`, in one query for all of them.
+
+    `source_page()` then reads it without a query; French pages need nothing.
+    """
+    source_locale = default_locale()
+    keys = {page.translation_key for page in pages if page.locale_id != source_locale.pk}
+    if not keys:
+        return
+    sources = queryset.filter(locale=source_locale, translation_key__in=keys)
+    by_key = {source.translation_key: source for source in sources}
+    for page in pages:
+        if page.locale_id != source_locale.pk:
+            page._source_page = by_key.get(page.translation_key)
+
+
 def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
     """Every live branch of a locale (default: the active one), fixed ones first, then mobile ones.
 
     A fixed number of queries whatever the number of branches: hours are in the page rows,
-    upcoming stops come in one prefetch. `within` limits them to one site's tree.
+    upcoming stops come in one prefetch. In another language than French, hours and stops are
+    the French pages', fetched in one query per page type (and one for their stops).
+    `within` limits them to one site's tree.
     """
     locale = locale or active_locale()
     now = now or hours.current_time()
+    translated = getattr(locale, "pk", locale) != default_locale().pk
     # `public()` looks the view restrictions up on every call: look them up once for both.
     private = BranchPage.objects.private_q()
     fixed = BranchPage.objects.listed(locale, photo_filters, private=private)
-    mobile = MobileBranchPage.objects.listed(locale, photo_filters, private=private).with_upcoming_stops(
-        now.date()
-    )
+    mobile = MobileBranchPage.objects.listed(locale, photo_filters, private=private)
+    if not translated:
+        mobile = mobile.with_upcoming_stops(now.date())
     if within is not None:
         fixed, mobile = fixed.descendant_of(within), mobile.descendant_of(within)
+    fixed, mobile = list(fixed), list(mobile)
+    if translated:
+        attach_sources(fixed, BranchPage.objects.all())
+        attach_sources(mobile, MobileBranchPage.objects.with_upcoming_stops(now.date()))
+        # A translation whose French page is gone shows its own stops: still one query.
+        orphans = [page for page in mobile if getattr(page, "_source_page", None) is None]
+        if orphans:
+            models.prefetch_related_objects(orphans, _upcoming_stops_prefetch(now.date()))
     return [*fixed, *mobile]
 
 
@@ -240,12 +285,25 @@ class BranchBase(BasePage):
             return "+33" + digits[1:]
         return digits
 
+    def source_page(self):
+        """The French page (live or not) this one translates; the page itself when French or alone.
+
+        Hours and stops are read there only: wagtail-localize copies them into a translation
+        once and never again, so the translation's own copies go out of date. Listings give
+        translations their French page in bulk (`attach_sources()`); otherwise one query.
+        """
+        source_locale = default_locale()
+        if self.locale_id == source_locale.pk:
+            return self
+        if not hasattr(self, "_source_page"):
+            self._source_page = (
+                type(self).objects.filter(translation_key=self.translation_key, locale=source_locale).first()
+            )
+        return self._source_page or self
+
     def api_slug(self):
         """The slug of the French page, which the JSON and iCalendar addresses use."""
-        if self.locale_id == default_locale().pk:
-            return self.slug
-        source = self.get_translation_or_none(default_locale())
-        return source.slug if source else self.slug
+        return self.source_page().slug
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -337,17 +395,21 @@ class BranchPage(BranchBase):
             raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
 
     def timetable(self):
-        """Built from the blocks' stored JSON: listings skip StreamField's block conversion."""
+        """The French page's hours, with the names of seasons and exceptions in this page's language.
+
+        Built from the blocks' stored JSON: listings skip StreamField's block conversion.
+        """
+        source = self.source_page()
+        if source is self:
+            seasons = _raw_values(self.seasons, "season")
+            exceptions = _raw_values(self.exceptions, "exception")
+        else:
+            seasons = _in_translation(source.seasons, self.seasons, "season", "name")
+            exceptions = _in_translation(source.exceptions, self.exceptions, "exception", "reason")
         return hours.Timetable.from_values(
-            weekly=_raw_values(self.weekly_hours, "opening"),
-            seasons=[
-                {**value, "hours": _list_items(value.get("hours"))}
-                for value in _raw_values(self.seasons, "season")
-            ],
-            exceptions=[
-                {**value, "hours": _list_items(value.get("hours"))}
-                for value in _raw_values(self.exceptions, "exception")
-            ],
+            weekly=_raw_values(source.weekly_hours, "opening"),
+            seasons=[{**value, "hours": _list_items(value.get("hours"))} for value in seasons],
+            exceptions=[{**value, "hours": _list_items(value.get("hours"))} for value in exceptions],
         )
 
     def status(self, now=None):
@@ -411,12 +473,16 @@ class MobileBranchPage(BranchBase):
         verbose_name = _("mobile branch")
 
     def upcoming_stops(self, now=None):
-        """Stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when it was prefetched."""
+        """The French page's stops not over yet, as `hours.Stop`s.
+
+        Uses `with_upcoming_stops()` on the French page when it was prefetched.
+        """
         now = now or hours.current_time()
-        stops = getattr(self, "upcoming_stop_list", None)
+        source = self.source_page()
+        stops = getattr(source, "upcoming_stop_list", None)
         if stops is None:
             # Through the relation, so that a preview shows the stops being edited.
-            stops = self.stops.filter(date__gte=now.date()).order_by("date", "starts_at")
+            stops = source.stops.filter(date__gte=now.date()).order_by("date", "starts_at")
         return hours.upcoming_stops((hours.Stop.from_stop(stop) for stop in stops), now)
 
     def status(self, now=None):

@@ -5,7 +5,7 @@ from http import HTTPStatus
 import icalendar
 import pytest
 
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from home import hours
 from home.factories import (
@@ -125,11 +125,59 @@ def test_branch_list_in_another_language_uses_the_translations(client, branch, b
     assert data["branches"][0]["slug"] == "jacques-demy"
 
 
-def make_branches(index, count, offset=0):
+def translate(page, language_code="en", **fields):
+    translated = page.copy_for_translation(Locale.objects.get(language_code=language_code))
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated
+
+
+def test_branch_list_in_another_language_has_the_reasons_the_translated_pages_show(client, branch):
+    translate(branch.get_parent().get_parent())
+    translate(branch.get_parent())
+    english = translate(branch, title="Jacques Demy library")
+    for child in english.exceptions:
+        child.value["reason"] = "Festival of Lights"
+    english.save_revision().publish()
+
+    english_data = client.get("/api/branches/?lang=en").json()["branches"][0]
+    french_data = client.get("/api/branches/").json()["branches"][0]
+
+    assert english_data["days"][3] == {"date": "2026-12-08", "intervals": [], "reason": "Festival of Lights"}
+    assert french_data["days"][3]["reason"] == "Fête des lumières"
+    assert "Festival of Lights" in client.get("/en/bibliotheques/jacques-demy/").content.decode()
+
+
+def test_private_translation_is_not_in_the_api(client, branch):
+    translate(branch.get_parent().get_parent())
+    translate(branch.get_parent())
+    english = translate(branch, title="Réservé au personnel")
+    PageViewRestriction.objects.create(page=english, restriction_type=PageViewRestriction.LOGIN)
+
+    listed = client.get("/api/branches/?lang=en").json()["branches"][0]
+    alone = client.get("/api/branches/jacques-demy.json?lang=en").json()
+    calendar = icalendar.Calendar.from_ical(client.get("/api/branches/jacques-demy.ics?lang=en").content)
+
+    assert listed["title"] == alone["title"] == "Médiathèque Jacques Demy"
+    assert listed["url"] == alone["url"] == "http://localhost/fr/bibliotheques/jacques-demy/"
+    assert "Réservé" not in str(calendar["NAME"])
+
+
+def make_branches(index, count, offset=0, language_code=None):
     for number in range(offset, offset + count):
-        BranchPageFactory(parent=index, slug=f"bibliotheque-{number}")
+        branch = BranchPageFactory(parent=index, slug=f"bibliotheque-{number}")
         bus = MobileBranchPageFactory(parent=index, title=f"Bibliobus {number}", slug=f"bibliobus-{number}")
         MobileStopFactory.create_batch(3, page=bus, date=datetime.date(2026, 12, 6))
+        if language_code:
+            translate(branch, language_code)
+            translate(bus, language_code)
+
+
+# Budgets: measured, then pinned. With `?lang=`: the translations of each page type, and the
+# view restrictions that keep private translations out.
+BRANCH_LIST_QUERIES = 4
+TRANSLATED_BRANCH_LIST_QUERIES = 7
 
 
 def test_branch_list_query_count_does_not_grow_with_branches(client, index):
@@ -139,7 +187,23 @@ def test_branch_list_query_count_does_not_grow_with_branches(client, index):
     large = queries_for(client, "/api/branches/")
 
     assert small == large
+    assert large <= BRANCH_LIST_QUERIES
     assert len(client.get("/api/branches/").json()["branches"]) == 10
+
+
+def test_translated_branch_list_query_count_does_not_grow_with_branches(client, index):
+    translate(index.get_parent())
+    translate(index)
+    make_branches(index, 1, language_code="en")
+    small = queries_for(client, "/api/branches/?lang=en")
+    make_branches(index, 4, offset=1, language_code="en")
+    large = queries_for(client, "/api/branches/?lang=en")
+
+    branches = client.get("/api/branches/?lang=en").json()["branches"]
+    assert small == large
+    assert large <= TRANSLATED_BRANCH_LIST_QUERIES
+    assert len(branches) == 10
+    assert all("/en/" in branch["url"] for branch in branches)
 
 
 @pytest.mark.parametrize("url", ["/api/branches/nowhere.json", "/api/branches/nowhere.ics"])

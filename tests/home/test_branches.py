@@ -1,5 +1,6 @@
 import datetime
 import json
+import re
 from decimal import Decimal
 from http import HTTPStatus
 
@@ -12,6 +13,7 @@ from django.utils.html import escape
 
 from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home import hours
 from home.factories import (
@@ -53,11 +55,21 @@ def translate(page, language_code, **fields):
     return translated
 
 
-def fr(message, **values):
-    """What a French visitor reads for an interface string, as it appears in the HTML."""
-    with translation.override("fr"):
+def read_in(language_code, message, **values):
+    """What a visitor reads for an interface string in a language, as it appears in the HTML."""
+    with translation.override(language_code):
         translated = translation.gettext(message) % values if values else translation.gettext(message)
     return " ".join(escape(translated).split())
+
+
+def fr(message, **values):
+    """What a French visitor reads for an interface string, as it appears in the HTML."""
+    return read_in("fr", message, **values)
+
+
+def en(message, **values):
+    """What an English visitor reads for an interface string, as it appears in the HTML."""
+    return read_in("en", message, **values)
 
 
 def text(response):
@@ -211,6 +223,114 @@ def test_mobile_branch_status_names_the_next_stop(client, index, freeze):
     ) in text(client.get(bus.url))
 
 
+def translate_tree(index, language_code="en"):
+    """The home page and the list of branches in another language; returns the translated list."""
+    translate(index.get_parent(), language_code, title="City libraries")
+    return translate(index, language_code, title="Our libraries")
+
+
+def test_translated_branch_shows_a_closure_added_to_the_french_page_at_once(client, index, freeze):
+    branch = BranchPageFactory(
+        parent=index,
+        slug="bellevue",
+        exceptions=[hours_exception(datetime.date(2026, 12, 10), "Fête des lumières")],
+    )
+    english_index = translate_tree(index)
+    english = translate(branch, "en", title="Bellevue library")
+    # The translator's words for the exception, in the block of the same id.
+    for child in english.exceptions:
+        child.value["reason"] = "Festival of Lights"
+    english.save_revision().publish()
+    translate_tree(index, "ar")
+    arabic = translate(branch, "ar")
+    assert en("Open now, closes at %(time)s", time="12:30") in text(client.get(english.url))
+    assert "status--open" in text(client.get(arabic.url))
+
+    # Later, the French page only: closed today for the stocktaking.
+    branch = BranchPage.objects.get(pk=branch.pk)
+    branch.exceptions.append(hours_exception(datetime.date(2026, 12, 5), "Inventaire"))
+    branch.save_revision().publish()
+
+    page = text(client.get(english.url))
+    listing = text(client.get(english_index.url))
+    api = client.get("/api/branches/bellevue.json?lang=en").json()
+
+    closed = en("Closed, opens %(day)s at %(time)s", day="Tuesday", time="10:00")
+    assert f'{closed} <span class="status__reason">(Inventaire)</span>' in page
+    assert "Open now" not in page
+    assert "Festival of Lights" in page
+    assert "Fête des lumières" not in page
+    assert closed in listing
+    assert "Bellevue library" in listing
+    assert '<p class="status status--closed status--prominent">' in text(client.get(arabic.url))
+    assert api["title"] == "Bellevue library"
+    assert api["status"]["is_open"] is False
+    assert api["status"]["reason"] == "Inventaire"
+    assert [day["reason"] for day in api["days"]][5] == "Festival of Lights"
+    assert client.get("/api/branches/bellevue.json").json()["days"][5]["reason"] == "Fête des lumières"
+
+
+def test_translated_branch_names_a_french_season_in_its_own_words(client, index, freeze):
+    branch = BranchPageFactory(
+        parent=index,
+        slug="bellevue",
+        seasons=[
+            season(
+                "Horaires d'hiver",
+                datetime.date(2026, 12, 1),
+                datetime.date(2027, 2, 28),
+                [opening(5, "09:00", "13:00")],
+            )
+        ],
+    )
+    translate_tree(index)
+    english = translate(branch, "en")
+    for child in english.seasons:
+        child.value["name"] = "Winter hours"
+    # Hours changed on the translation are not the branch's: the French page's win.
+    english.weekly_hours = [opening(6, "10:00", "12:00")]
+    english.save_revision().publish()
+    # Later, the French page only: the season's Saturdays end at noon.
+    branch = BranchPage.objects.get(pk=branch.pk)
+    branch.seasons[0].value["hours"][0]["closes"] = datetime.time(12)
+    branch.save_revision().publish()
+
+    html = text(client.get(english.url))
+
+    assert en("Open now, closes at %(time)s", time="12:00") in html
+    assert (
+        f"<td>{en('%(opens)s to %(closes)s', opens='09:00', closes='12:00')}</td> <td>Winter hours</td>"
+        in html
+    )
+    assert en("Closed") in html  # Sunday, in spite of the hours on the translation
+    assert "Horaires" not in html
+
+
+def test_translated_bus_shows_the_stops_of_the_french_bus(client, index, freeze):
+    bus = MobileBranchPageFactory(parent=index, title="Bibliobus", slug="bibliobus")
+    cancelled = MobileStopFactory(page=bus, date=datetime.date(2026, 12, 8), place="Chantenay")
+    english_index = translate_tree(index)
+    english = translate(bus, "en", title="Library bus")
+
+    # After the translation, on the French bus only: one stop cancelled, one added for today.
+    cancelled.delete()
+    MobileStopFactory(
+        page=bus,
+        date=datetime.date(2026, 12, 5),
+        starts_at=datetime.time(10),
+        ends_at=datetime.time(12),
+        place="Place du Commerce",
+    )
+
+    page = text(client.get(english.url))
+    listing = text(client.get(english_index.url))
+
+    here = en("Here now at %(place)s until %(time)s", place="Place du Commerce", time="12:00")
+    assert here in page
+    assert "Chantenay" not in page
+    assert here in listing
+
+
 def make_branches(index, count, offset=0):
     for number in range(offset, offset + count):
         photo = wagtail_factories.ImageFactory()
@@ -225,6 +345,11 @@ def make_branches(index, count, offset=0):
 
 # Budgets: measured, then pinned. They must not depend on the amount of content.
 BRANCH_LIST_QUERIES = 14
+# In another language (15 before): the French pages' hours and stops cost one query for the
+# branches and one for the mobile ones; their stops replace the translations' own.
+TRANSLATED_BRANCH_LIST_QUERIES = 17
+TRANSLATED_BRANCH_PAGE_QUERIES = 14
+TRANSLATED_MOBILE_PAGE_QUERIES = 14
 BRANCH_PAGE_QUERIES = 12
 MOBILE_PAGE_QUERIES = 13
 
@@ -274,6 +399,46 @@ def test_branch_list_query_count_does_not_grow_with_branches(client, index, free
     assert html.count('class="card branch-card"') == 10
 
 
+def translate_branches(language_code="en"):
+    for model in (BranchPage, MobileBranchPage):
+        for page in model.objects.filter(locale__language_code="fr"):
+            if not page.has_translation(Locale.objects.get(language_code=language_code)):
+                translate(page, language_code, title=f"{page.title} ({language_code})")
+
+
+def test_translated_branch_list_query_count_does_not_grow_with_branches(client, index, freeze):
+    english_index = translate_tree(index)
+    make_branches(index, 1)
+    translate_branches()
+    small = queries_for(client, english_index.url)
+    make_branches(index, 4, offset=1)
+    translate_branches()
+    large = queries_for(client, english_index.url)
+
+    html = text(client.get(english_index.url))
+
+    assert small == large
+    assert large <= TRANSLATED_BRANCH_LIST_QUERIES
+    assert html.count('class="card branch-card"') == 10
+    assert "Bibliobus 4 (en)</a>" in html
+    # Every bus is at its (French) stop now.
+    here = en("Here now at %(place)s until %(time)s", place="PLACE", time="12:00")
+    assert len(re.findall(re.escape(here).replace("PLACE", r"Place du Marché \d+"), html)) == 5
+
+
+def test_translated_branch_page_query_counts_stay_within_the_french_budgets(client, index, freeze):
+    branch = BranchPageFactory(parent=index, photo=wagtail_factories.ImageFactory())
+    bus = MobileBranchPageFactory(parent=index)
+    MobileStopFactory(page=bus, date=datetime.date(2026, 12, 5))
+    translate_tree(index)
+    english_branch, english_bus = translate(branch, "en"), translate(bus, "en")
+
+    # As before hours and stops came from the French page: it was already looked up for the
+    # JSON and iCalendar addresses.
+    assert queries_for(client, english_branch.url) <= TRANSLATED_BRANCH_PAGE_QUERIES
+    assert queries_for(client, english_bus.url) <= TRANSLATED_MOBILE_PAGE_QUERIES
+
+
 def test_branch_list_shows_each_status_and_embeds_the_map_data(client, index, freeze):
     branch = BranchPageFactory(parent=index, title="Bibliothèque Chantenay")
     bus = MobileBranchPageFactory(parent=index, title="Bibliobus")
@@ -321,3 +486,69 @@ def test_map_tiles_come_from_the_settings(client, index, freeze):
 
     assert '"tileUrl": "https://tiles.example/{z}/{x}/{y}.png"' in html
     assert '"tileAttribution": "\\u00a9 Contributeurs"' in html
+
+
+def draft_form(page, **streams):
+    """The edit form of a branch as an editor leaves it half-filled, for a draft or a preview."""
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "",
+            "seo_title": "",
+            "search_description": "",
+            "intro": rich_text(""),
+            "street": page.street,
+            "postcode": page.postcode,
+            "city": page.city,
+            "latitude": str(page.latitude),
+            "longitude": str(page.longitude),
+            "phone": "",
+            "email": "",
+            "weekly_hours": streamfield([]),
+            "seasons": streamfield([]),
+            "exceptions": streamfield([]),
+            "services": streamfield([]),
+            "accessibility_details": "",
+            **streams,
+        }
+    )
+
+
+def test_editor_saves_and_previews_a_draft_with_half_filled_hours(admin_client, index, freeze):
+    branch = BranchPageFactory(parent=index, title="Bibliothèque Bellevue")
+    data = draft_form(
+        branch,
+        weekly_hours=streamfield(
+            [
+                ("opening", {"weekday": "5", "opens": "10:00", "closes": "12:30"}),
+                ("opening", {"weekday": "", "opens": "", "closes": ""}),
+            ]
+        ),
+        seasons=streamfield(
+            [("season", {"name": "", "start_date": "", "end_date": "2026-12-31", "hours": streamfield([])})]
+        ),
+        exceptions=streamfield(
+            [
+                (
+                    "exception",
+                    {
+                        "start_date": "",
+                        "end_date": "",
+                        "reason": "",
+                        "hours": streamfield([("item", {"opens": "", "closes": ""})]),
+                    },
+                )
+            ]
+        ),
+    )
+
+    saved = admin_client.post(f"/admin/pages/{branch.pk}/edit/", data)
+    checked = admin_client.post(f"/admin/pages/{branch.pk}/edit/preview/", data)
+    preview = admin_client.get(f"/admin/pages/{branch.pk}/edit/preview/")
+
+    assert saved.status_code == HTTPStatus.FOUND
+    assert BranchPage.objects.get(pk=branch.pk).has_unpublished_changes
+    assert checked.json() == {"is_valid": True, "is_available": True}
+    # The lines left half-filled are left out; the rest shows as it will once published.
+    assert fr("Open now, closes at %(time)s", time="12:30") in text(preview)

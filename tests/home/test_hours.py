@@ -2,7 +2,10 @@ import datetime
 
 import pytest
 
+from wagtail import blocks
+
 from home import hours
+from home.blocks import ExceptionsBlock, SeasonsBlock, TimeRangeBlock, WeekHoursBlock
 from home.factories import tuesday_to_saturday
 from home.hours import PARIS, Stop, Timetable, branch_status, mobile_status, week_hours
 
@@ -382,3 +385,104 @@ def test_relative_days_count_calendar_days_in_paris():
     assert hours.relative_day(late_evening, paris(2026, 12, 6, 0, 30)) == "tomorrow"
     assert hours.relative_day(late_evening, paris(2026, 12, 11, 10, 0)) == "week"
     assert hours.relative_day(late_evening, paris(2026, 12, 12, 10, 0)) == "later"
+
+
+# Drafts: Wagtail saves them without the checks that make values required.
+
+
+def test_half_filled_lines_of_a_draft_are_left_out():
+    draft = Timetable.from_values(
+        weekly=[
+            *(value for _type, value in tuesday_to_saturday()),
+            {"weekday": "6", "opens": None, "closes": None},
+            {"weekday": "", "opens": "10:00", "closes": "12:00"},
+            {"weekday": "0", "opens": "10:00", "closes": ""},
+        ],
+        seasons=[
+            {"name": "", "start_date": None, "end_date": "2026-12-31", "hours": []},
+            {
+                "name": "Hiver",
+                "start_date": "2026-12-01",
+                "end_date": None,
+                "hours": [{"weekday": "5", "opens": "09:00", "closes": "13:00"}],
+            },
+        ],
+        exceptions=[
+            {"start_date": None, "end_date": None, "reason": "", "hours": []},
+            {
+                "start_date": "2026-12-08",
+                "end_date": None,
+                "reason": None,
+                "hours": [{"opens": "10:00", "closes": None}, {"opens": "20:00", "closes": "23:00"}],
+            },
+        ],
+    )
+
+    assert not draft.seasons
+    assert [(day.date.day, len(day.intervals)) for day in week_hours(draft, datetime.date(2026, 12, 6))] == [
+        (6, 0),
+        (7, 0),
+        (8, 1),
+        (9, 1),
+        (10, 1),
+        (11, 1),
+        (12, 2),
+    ]
+    assert draft.day(datetime.date(2026, 12, 8)).intervals[0].start == paris(2026, 12, 8, 20, 0)
+
+
+def draft_clean(block, data):
+    """What saving a draft does with a StreamField: `clean()` without the required checks."""
+    return block.clean_deferred(block.to_python(data))
+
+
+def test_draft_with_blank_dates_and_times_saves():
+    exceptions = [
+        {
+            "type": "exception",
+            "value": {
+                "start_date": None,
+                "end_date": None,
+                "reason": "",
+                "hours": [{"type": "item", "value": {"opens": None, "closes": None}}],
+            },
+        }
+    ]
+    seasons = [
+        {
+            "type": "season",
+            "value": {
+                "name": "",
+                "start_date": None,
+                "end_date": "2026-12-31",
+                "hours": [{"type": "item", "value": {"weekday": "", "opens": None, "closes": None}}],
+            },
+        }
+    ]
+    weekly = [{"type": "opening", "value": {"weekday": "", "opens": None, "closes": None}}]
+
+    assert len(draft_clean(ExceptionsBlock(), exceptions)) == 1
+    assert len(draft_clean(SeasonsBlock(), seasons)) == 1
+    assert len(draft_clean(WeekHoursBlock(), weekly)) == 1
+
+
+def test_publishing_still_checks_dates_and_times():
+    """Errors an editor sees beside the field, in drafts as when publishing."""
+    times = TimeRangeBlock()
+    seasons = SeasonsBlock()
+    exceptions = ExceptionsBlock()
+    backwards = {"start_date": "2026-08-31", "end_date": "2026-07-01", "hours": []}
+
+    for clean in (times.clean, times.clean_deferred):
+        with pytest.raises(blocks.StructBlockValidationError) as error:
+            clean(times.to_python({"opens": "10:00", "closes": "10:00"}))
+        assert "closes" in error.value.block_errors
+    with pytest.raises(blocks.StreamBlockValidationError) as error:
+        draft_clean(seasons, [{"type": "season", "value": {**backwards, "name": "Été"}}])
+    assert "end_date" in error.value.block_errors[0].block_errors
+    with pytest.raises(blocks.StreamBlockValidationError) as error:
+        draft_clean(exceptions, [{"type": "exception", "value": {**backwards, "reason": "Travaux"}}])
+    assert "end_date" in error.value.block_errors[0].block_errors
+    # Publishing still requires the dates.
+    with pytest.raises(blocks.StreamBlockValidationError):
+        seasons.clean(seasons.to_python([{"type": "season", "value": {**backwards, "start_date": None}}]))

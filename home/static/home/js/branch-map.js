@@ -12,6 +12,9 @@
     var PROBE_TIMEOUT = 8000;
     var FIRST_TILE_TIMEOUT = 10000;
     var PROBE_ZOOM = 12;
+    // The site sends "Referrer-Policy: same-origin", which would strip the Referer from tile
+    // requests; OpenStreetMap's tile servers refuse requests without one. Send the origin only.
+    var TILE_REFERRER_POLICY = "strict-origin-when-cross-origin";
 
     var section = document.getElementById("branch-map-section");
     var canvas = document.getElementById("branch-map");
@@ -128,6 +131,7 @@
         var tiles = L.tileLayer(data.tileUrl, {
             attribution: escapeHtml(data.tileAttribution || ""),
             maxZoom: 19,
+            referrerPolicy: TILE_REFERRER_POLICY,
         });
         tiles.on("tileload", function () {
             loadedTiles += 1;
@@ -174,6 +178,7 @@
         return;
     }
     var probe = new Image();
+    probe.referrerPolicy = TILE_REFERRER_POLICY;
     var settled = false;
     var timer = window.setTimeout(function () {
         settle(false);
