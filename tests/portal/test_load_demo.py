@@ -20,7 +20,8 @@ def snapshot():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+# Browser tests empty the database when they end: restore what Wagtail's migrations put there.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(client):
     out = io.StringIO()
     call_command("load_demo", "--force", stdout=out)

@@ -25,6 +25,7 @@ from home.models import BranchIndexPage, BranchPage, ContactFormField, HomePage,
 from portal.demo import content
 from portal.demo.translate import export_strings, load_translations, translate_page
 from portal.factories import AlertFactory, UserFactory
+from portal.locales import default_locale
 from portal.models import Alert, BrandingSettings, SocialLinks, User
 
 ADMIN_EMAIL = "admin@bibo.example"
@@ -96,10 +97,11 @@ class Command(BaseCommand):
         }
 
     def ensure_home(self):
-        french = Locale.get_default()
+        french = default_locale()
         home = HomePage.objects.filter(locale=french).first()
         if home is None:
-            root = Page.get_first_root_node()
+            # The tree's root comes from Wagtail's migrations; `manage.py flush` removes it.
+            root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
             # Wagtail's installation page, "Welcome to your new Wagtail site!", makes way.
             for page in root.get_children().exclude(content_type__model="homepage"):
                 page.delete()
@@ -338,7 +340,7 @@ class Command(BaseCommand):
                 ]
             )
         )
-        root_collection = Collection.get_first_root_node()
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
         for codename in (
             "add_customimage",
             "change_customimage",
