@@ -12,7 +12,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-portal.settings.dev}
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -c requirements.lock -e '.[postgres,redis,dev]'
+	$(VENV)/bin/pip install --quiet -c requirements.lock -e '.[postgres,redis,elasticsearch,dev]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -209,7 +209,9 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        # elasticsearch9 with the client the `elasticsearch` extra installs; for an Elasticsearch 8
+        # cluster, install elasticsearch<9 and set wagtail.search.backends.elasticsearch8.
+        "BACKEND": os.environ.get("ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"),
         "URLS": [ELASTICSEARCH_URL],
         "INDEX": os.environ.get("SEARCH_INDEX", "bibo"),
         "TIMEOUT": 5,
@@ -218,7 +220,7 @@ if ELASTICSEARCH_URL:
     }
 elif OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.opensearch2",
+        "BACKEND": os.environ.get("OPENSEARCH_BACKEND", "wagtail.search.backends.opensearch3"),
         "URLS": [OPENSEARCH_URL],
         "INDEX": os.environ.get("SEARCH_INDEX", "bibo"),
         "TIMEOUT": 5,

@@ -48,3 +48,29 @@ def test_base_settings_are_safe_by_default():
     assert base.DEBUG is False
     assert base.LANGUAGE_CODE == "fr"
     assert [code for code, _name in base.LANGUAGES] == ["fr", "en", "es", "pt", "ar", "tr", "uk", "zh-hans"]
+
+
+def test_elasticsearch_url_switches_the_search_backend():
+    # No cluster can run here: building the backend and its client is as far as it goes.
+    result = manage(
+        "shell",
+        "-c",
+        "from wagtail.search.backends import get_search_backend; print(type(get_search_backend()).__name__)",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        ELASTICSEARCH_URL="http://127.0.0.1:9200",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Elasticsearch9SearchBackend" in result.stdout
+
+
+def test_redis_url_switches_the_cache():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.cache import caches; c = caches['default']; c.set('bibo-test', 'ok', 5);"
+        " print(type(c).__name__, c.get('bibo-test'))",
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RedisCache ok" in result.stdout
