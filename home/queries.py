@@ -5,6 +5,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from portal.models import CustomImage
+from portal.restrictions import private_q
 
 HIGHLIGHT_RENDITION = "fill-480x270"
 
@@ -19,7 +20,12 @@ def highlight_cards(home_page):
     page_ids = {value.get("page") for value in values} - {None}
     image_ids = {value.get("image") for value in values} - {None}
     pages = (
-        Page.objects.live().public().filter(pk__in=page_ids).defer_streamfields().specific().in_bulk()
+        Page.objects.live()
+        .exclude(private_q())
+        .filter(pk__in=page_ids)
+        .defer_streamfields()
+        .specific()
+        .in_bulk()
         if page_ids
         else {}
     )
@@ -30,7 +36,7 @@ def highlight_cards(home_page):
     if foreign:
         translations = (
             Page.objects.live()
-            .public()
+            .exclude(private_q())
             .filter(translation_key__in=foreign, locale_id=home_page.locale_id)
             .defer_streamfields()
             .specific()

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
 from portal.locales import forget_locales
+from portal.sites import forget_sites
 
 
 @pytest.fixture(autouse=True)
@@ -14,6 +15,7 @@ def empty_caches():
     """Caches outlive a test's database: start each test without them."""
     cache.clear()
     forget_locales()
+    forget_sites()
 
 
 @pytest.fixture

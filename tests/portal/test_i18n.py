@@ -158,3 +158,10 @@ def test_head_requests_are_answered(client, home_page):
     assert client.head("/fr/").status_code == HTTPStatus.OK
     assert client.head("/").status_code == HTTPStatus.FOUND
     assert client.head("/robots.txt").status_code == HTTPStatus.OK
+
+
+def test_a_new_home_page_at_the_root_is_served_at_once(client, home_page):
+    assert client.get("/fr/").status_code == HTTPStatus.OK  # the site is now remembered
+    home_page.title = "Médiathèques renommées"
+    home_page.save_revision().publish()
+    assert "Médiathèques renommées" in client.get("/fr/").content.decode()
