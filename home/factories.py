@@ -10,6 +10,7 @@ from django.utils import timezone
 from home.models import (
     BranchIndexPage,
     BranchPage,
+    ContactFormField,
     ContactPage,
     HomePage,
     MobileBranchPage,
@@ -36,6 +37,13 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
 
+def add_questions(page, questions):
+    """Required questions, as (label, field type) pairs, added in order at the end of a contact form."""
+    start = page.form_fields.count()
+    for order, (label, field_type) in enumerate(questions, start=start):
+        ContactFormField.objects.create(page=page, sort_order=order, label=label, field_type=field_type)
+
+
 class ContactPageFactory(wagtail_factories.PageFactory):
     title = "Nous écrire"
     to_address = "accueil@bibliotheque.example"
@@ -44,6 +52,12 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContactPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def questions(page, create, questions, **kwargs):
+        if create and questions:
+            add_questions(page, questions)
 
 
 class BranchIndexPageFactory(wagtail_factories.PageFactory):

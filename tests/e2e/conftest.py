@@ -34,7 +34,6 @@ from home.factories import (
     MobileStopFactory,
     StandardPageFactory,
 )
-from home.models import ContactFormField
 from portal.models import Alert, BrandingSettings, SocialLinks
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -175,18 +174,12 @@ def build_site():
 
     practical = StandardPageFactory(parent=home, title="Infos pratiques", slug="infos-pratiques")
     contact = ContactPageFactory(
-        parent=home, title="Nous écrire", slug="nous-ecrire", intro="<p>Une question ? Écrivez-nous.</p>"
+        parent=home,
+        title="Nous écrire",
+        slug="nous-ecrire",
+        intro="<p>Une question ? Écrivez-nous.</p>",
+        questions=[("Votre nom", "singleline"), ("Votre e-mail", "email"), ("Votre message", "multiline")],
     )
-    for order, (label, field_type, required) in enumerate(
-        [
-            ("Votre nom", "singleline", True),
-            ("Votre e-mail", "email", True),
-            ("Votre message", "multiline", True),
-        ]
-    ):
-        ContactFormField.objects.create(
-            page=contact, sort_order=order, label=label, field_type=field_type, required=required
-        )
     contact.save_revision().publish()
     register = StandardPageFactory(
         parent=practical,

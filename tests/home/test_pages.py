@@ -18,11 +18,11 @@ from home.factories import (
     BranchIndexPageFactory,
     ContactPageFactory,
     StandardPageFactory,
+    add_questions,
 )
 from home.models import (
     BranchIndexPage,
     BranchPage,
-    ContactFormField,
     ContactPage,
     HomePage,
     MobileBranchPage,
@@ -175,12 +175,11 @@ def test_home_page_hides_unpublished_highlights(client, home_page):
 
 @pytest.fixture
 def contact_page(home_page):
-    page = ContactPageFactory(parent=home_page, slug="nous-ecrire")
-    for order, (label, field_type) in enumerate([("Votre nom", "singleline"), ("Votre e-mail", "email")]):
-        ContactFormField.objects.create(
-            page=page, sort_order=order, label=label, field_type=field_type, required=True
-        )
-    return page
+    return ContactPageFactory(
+        parent=home_page,
+        slug="nous-ecrire",
+        questions=[("Votre nom", "singleline"), ("Votre e-mail", "email")],
+    )
 
 
 def test_contact_form_stores_the_message_and_tells_the_team(client, contact_page):
@@ -205,13 +204,9 @@ CONTACT_PAGE_QUERIES = 10
 
 
 def test_contact_page_query_count_does_not_grow_with_fields(client, home_page):
-    page = ContactPageFactory(parent=home_page, slug="ecrire")
-    ContactFormField.objects.create(page=page, sort_order=0, label="Nom", field_type="singleline")
+    page = ContactPageFactory(parent=home_page, slug="ecrire", questions=[("Nom", "singleline")])
     small = queries_for(client, page.url)
-    for order in range(1, 9):
-        ContactFormField.objects.create(
-            page=page, sort_order=order, label=f"Question {order}", field_type="multiline"
-        )
+    add_questions(page, [(f"Question {number}", "multiline") for number in range(1, 9)])
     large = queries_for(client, page.url)
     assert small == large
     assert large <= CONTACT_PAGE_QUERIES

@@ -21,7 +21,7 @@ from home.factories import (
     MobileStopFactory,
     StandardPageFactory,
 )
-from home.models import BranchIndexPage, BranchPage, ContactFormField, HomePage, MobileBranchPage, MobileStop
+from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage, MobileStop
 from portal.demo import content
 from portal.demo.translate import export_strings, load_translations, translate_page
 from portal.factories import AlertFactory, UserFactory
@@ -267,17 +267,12 @@ class Command(BaseCommand):
                 summary="Une question, une suggestion d'achat, une remarque ? Écrivez-nous.",
                 intro="<p>Nous répondons sous trois jours ouvrés.</p>",
                 thank_you_text="<p>Merci ! Nous vous répondons sous trois jours ouvrés.</p>",
+                questions=[
+                    ("Votre nom", "singleline"),
+                    ("Votre adresse e-mail", "email"),
+                    ("Votre message", "multiline"),
+                ],
             )
-            for order, (label, field_type, required) in enumerate(
-                [
-                    ("Votre nom", "singleline", True),
-                    ("Votre adresse e-mail", "email", True),
-                    ("Votre message", "multiline", True),
-                ]
-            ):
-                ContactFormField.objects.create(
-                    page=contact, sort_order=order, label=label, field_type=field_type, required=required
-                )
         pages.append(contact)
         return pages
 
