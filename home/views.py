@@ -22,6 +22,7 @@ from home import hours
 from home.models import BranchPage, MobileBranchPage
 from home.models.branches import listed_branches
 from portal.locales import default_locale
+from portal.restrictions import private_q
 
 MAX_AGE = 300
 API_DAYS = 7
@@ -55,17 +56,13 @@ def _translations(pages, lang):
     if not lang or lang == settings.LANGUAGE_CODE:
         return {}
     found = {}
-    private = None
     for model in (BranchPage, MobileBranchPage):
         sources = {page.translation_key: page for page in pages if isinstance(page, model)}
         if not sources:
             continue
-        if private is None:
-            # What `public()` does, with the view restrictions looked up once for both types.
-            private = model.objects.private_q()
         translations = (
             model.objects.live()
-            .exclude(private)
+            .exclude(private_q())
             .filter(translation_key__in=sources, locale__language_code=lang)
             .select_related("locale")
         )

@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.html import format_html
 
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
-from portal.locales import active_locale
+from portal.locales import active_locale, default_locale
 
 
 def find_source_page(request, path):
@@ -21,9 +21,9 @@ def find_source_page(request, path):
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
-    source_root = site.root_page.specific
-    if source_root.locale.language_code != settings.LANGUAGE_CODE:
-        source_root = source_root.get_translation_or_none(Locale.get_default()) or source_root
+    source_root = site.root_page
+    if source_root.locale_id != default_locale().pk:
+        source_root = source_root.get_translation_or_none(default_locale()) or source_root
     try:
         page, _args, _kwargs = source_root.specific.route(request, components)
     except Http404:

@@ -18,6 +18,7 @@ from home import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
 from portal.locales import active_locale, default_locale
 from portal.models import BasePage, CustomRendition
+from portal.restrictions import private_q
 
 # The renditions the templates ask for, fetched with the pages (keep them in step).
 LIST_PHOTO = "fill-480x270"
@@ -48,12 +49,9 @@ def longitude_field(help_text):
 
 
 class BranchQuerySet(PageQuerySet):
-    def listed(self, locale, photo_filters=(), private=None):
-        """Live, public branches of one locale in the editors' order, photos fetched in bulk.
-
-        `private` is `private_q()` when the caller already has it.
-        """
-        queryset = self.live().exclude(self.private_q() if private is None else private)
+    def listed(self, locale, photo_filters=()):
+        """Live, public branches of one locale in the editors' order, photos fetched in bulk."""
+        queryset = self.live().exclude(private_q())
         queryset = queryset.filter(locale=locale).select_related("photo", "locale").order_by("path")
         if photo_filters:
             queryset = queryset.prefetch_related(
@@ -134,10 +132,8 @@ def listed_branches(locale=None, *, within=None, photo_filters=(), now=None):
     locale = locale or active_locale()
     now = now or hours.current_time()
     translated = getattr(locale, "pk", locale) != default_locale().pk
-    # `public()` looks the view restrictions up on every call: look them up once for both.
-    private = BranchPage.objects.private_q()
-    fixed = BranchPage.objects.listed(locale, photo_filters, private=private)
-    mobile = MobileBranchPage.objects.listed(locale, photo_filters, private=private)
+    fixed = BranchPage.objects.listed(locale, photo_filters)
+    mobile = MobileBranchPage.objects.listed(locale, photo_filters)
     if not translated:
         mobile = mobile.with_upcoming_stops(now.date())
     if within is not None:

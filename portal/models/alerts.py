@@ -1,7 +1,6 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -12,31 +11,20 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
 from portal.locales import active_locale, default_locale
 
-
-class AlertQuerySet(models.QuerySet):
-    def current(self, now=None):
-        now = now or timezone.now()
-        return self.filter(live=True, starts_at__lte=now).filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-
-    def for_visitor(self, locale=None, now=None):
-        """The current alerts, in the visitor's language where a translation is published.
-
-        The French alert decides whether, when and how loudly an alert shows; a translation
-        only lends its words. An alert not yet translated is still shown, in French and
-        marked as such: a closure must reach everybody.
-        """
-        return choose_for_visitor(self.filter(live=True).select_related("locale", "link"), locale, now)
-
-
 ALERTS_CACHE_KEY = "bibo:alerts:published"
 ALERTS_CACHE_SECONDS = 300
 
 
 def alerts_for_visitor(locale=None, now=None):
-    """`Alert.objects.for_visitor()` from the cache: the banner is on every page.
+    """The current alerts, in the visitor's language where a translation is published.
 
-    The cache holds the published alerts not over yet, so that one appears and disappears
-    on time; saving or deleting an alert empties it.
+    The French alert decides whether, when and how loudly an alert shows; a translation only
+    lends its words. An alert not yet translated is still shown, in French and marked as
+    such: a closure must reach everybody.
+
+    Read from the cache, as the banner is on every page. The cache holds the published
+    alerts not over yet, so that one appears and disappears on time; saving or deleting an
+    alert empties it.
     """
     published = cache.get(ALERTS_CACHE_KEY)
     if published is None:
@@ -53,7 +41,6 @@ def alerts_for_visitor(locale=None, now=None):
 
 
 def choose_for_visitor(alerts, locale=None, now=None):
-    alerts = list(alerts)
     locale = locale or active_locale()
     now = now or timezone.now()
     source_id = default_locale().pk
@@ -108,8 +95,6 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         blank=True,
         help_text=_("The banner disappears at this date and time. Leave empty to remove it by hand."),
     )
-
-    objects = AlertQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
