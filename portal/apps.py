@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal import restrictions  # noqa: F401  (privacy follows the French page)
