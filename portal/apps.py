@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from portal import restrictions  # noqa: F401  (privacy follows the French page)
 
+
 def project_apps():
     """The installed apps that are part of this project (not a library), in INSTALLED_APPS order.
 
