@@ -11,6 +11,7 @@ from wagtail.urls import serve_pattern
 from home import urls as home_urls
 from portal import health, views
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
