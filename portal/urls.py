@@ -32,6 +32,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
+    path("recherche/", include("search.urls")),
     re_path(serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
