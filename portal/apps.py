@@ -10,6 +10,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("portal")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from portal import restrictions  # noqa: F401  (privacy follows the French page)
+
 
 def project_apps():
     """The installed apps that are part of this project (not a library), in INSTALLED_APPS order.
