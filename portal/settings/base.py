@@ -261,6 +261,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# --- Security and privacy -------------------------------------------------------------------
+# Private pages send visitors to the accounts' login form (the rate-limited one).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+
 
 def require_secret_key():
     if not SECRET_KEY:
