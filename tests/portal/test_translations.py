@@ -70,7 +70,7 @@ def project_messages():
 
 
 def test_extraction_covers_every_installed_app_of_the_project():
-    assert {path.name for path in project_apps()} >= {"portal", "home"}
+    assert {path.name for path in project_apps()} >= {"portal", "branches", "home"}
 
 
 def test_extraction_finds_the_strings_of_the_portal():
