@@ -7,10 +7,12 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page, Site
 
+from portal import renditions
 from portal.locales import active_locale
 from portal.models.alerts import alerts_for_visitor
 from portal.models.site_settings import BrandingSettings
@@ -59,7 +61,7 @@ def language_links(context):
         elif source_page is not None:
             url = _same_path_in(code, source_page, request)
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_site(translate_url(request.get_full_path(), code), code)
         else:
             url = f"/{code}/"
         links.append(
@@ -72,6 +74,16 @@ def language_links(context):
             }
         )
     return links
+
+
+def _same_site(url, code):
+    """`url` when it stays on this site, else the language's home page.
+
+    A typed address such as `//evil.example/` must not become a link off the site.
+    """
+    if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return url
+    return f"/{code}/"
 
 
 def _same_path_in(code, source_page, request):
@@ -204,3 +216,14 @@ def site_identity(context):
     name = BrandingSettings.for_site(site).library_name if site is not None else ""
     url = f"{site.root_url}/{translation.get_language()}/" if site is not None else ""
     return {"name": name, "url": url}
+
+
+@register.simple_tag
+def rendition(image, name, **attrs):
+    """`{% rendition image "card" class="card__image" loading="lazy" %}`: an `<img>` of a named size.
+
+    Decorative (empty alt) unless an `alt` is given; the sizes are in portal/renditions.py.
+    """
+    if not image:
+        return ""
+    return image.get_rendition(renditions.spec(name)).img_tag({"alt": "", **attrs})
