@@ -6,7 +6,6 @@ from wagtail.models import Page
 
 from portal.locales import active_locale
 from portal.navigation import home_for
-from portal.restrictions import private_q
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -15,7 +14,9 @@ MAX_QUERY_LENGTH = 200
 def search_pages(request, query):
     """Live, public pages of the visitor's language on this site, best match first."""
     locale = active_locale()
-    pages = Page.objects.live().filter(locale=locale).exclude(private_q())
+    # Restrictions are mirrored onto translations, so Wagtail's own `.public()` covers every
+    # language, in a form the search backends can filter on.
+    pages = Page.objects.live().public().filter(locale=locale)
     home = home_for(request, locale)
     if home is not None and home.locale_id == locale.pk:
         pages = pages.filter(path__startswith=home.path)
