@@ -3,13 +3,12 @@ import datetime
 from allauth.account.models import EmailAddress
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
 from home.factories import (
@@ -27,6 +26,7 @@ from portal.demo.translate import export_strings, load_translations, translate_p
 from portal.factories import AlertFactory, UserFactory
 from portal.locales import default_locale
 from portal.models import Alert, BrandingSettings, SocialLinks, User
+from portal.staff import EDITORS, setup_groups
 
 ADMIN_EMAIL = "admin@bibo.example"
 ADMIN_PASSWORD = "bibo-admin-demo"  # noqa: S105  (a demo account on a laptop)
@@ -319,34 +319,7 @@ class Command(BaseCommand):
             admin = User.objects.create_superuser(
                 username="admin", email=ADMIN_EMAIL, password=ADMIN_PASSWORD, display_name="Admin"
             )
-        editors, _created = Group.objects.get_or_create(name="Rédaction")
-        for permission in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=editors, page=home, permission=Permission.objects.get(codename=permission)
-            )
-        editors.permissions.add(
-            *Permission.objects.filter(
-                codename__in=[
-                    "access_admin",
-                    "add_alert",
-                    "change_alert",
-                    "publish_alert",
-                    "change_brandingsettings",
-                ]
-            )
-        )
-        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-        for codename in (
-            "add_customimage",
-            "change_customimage",
-            "add_customdocument",
-            "change_customdocument",
-        ):
-            GroupCollectionPermission.objects.get_or_create(
-                group=editors,
-                collection=root_collection,
-                permission=Permission.objects.get(codename=codename),
-            )
+        editors = next(group for group in setup_groups() if group.name == EDITORS)
         editor = UserFactory(email=EDITOR_EMAIL, display_name="Camille, rédaction", password=DEMO_PASSWORD)
         editor.groups.add(editors)
         for staff in (admin, editor):
