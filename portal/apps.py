@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,19 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal import restrictions  # noqa: F401  (privacy follows the French page)
+
+
+def project_apps():
+    """The installed apps that are part of this project (not a library), in INSTALLED_APPS order.
+
+    What every app brings (demo content, strings to translate, caches) is found through this
+    list, so that a new app is covered by adding it to INSTALLED_APPS.
+    """
+    from django.apps import apps
+    from django.conf import settings
+
+    base = Path(settings.BASE_DIR).resolve()
+    return [app for app in apps.get_app_configs() if base in Path(app.path).resolve().parents]

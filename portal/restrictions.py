@@ -1,33 +1,80 @@
-"""Which pages are private, without asking the database on every listing.
+"""Privacy follows the French page.
 
-Wagtail's `PageQuerySet.public()` reads every view restriction each time it is called.
-Restrictions change rarely: their pages' tree paths are kept in the cache and dropped from
-it whenever a restriction is saved or deleted.
+Wagtail keeps a view restriction on one page of one locale's tree, and its translations are
+pages of their own. A restriction set on a French page is therefore copied onto each of its
+translations, changed with it and removed with it (wagtail-localize copies it onto
+translations it creates or updates later). Wagtail's own checks (serving, `.public()`) and
+every Bibo listing then see the same privacy in every language.
+
+What a privacy decision depends on is read from the database each time, inside the query
+that lists the pages: no process keeps a copy that another process's change would not reach.
 """
 
-from django.core.cache import cache
-from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
-RESTRICTIONS_CACHE_KEY = "bibo:restricted-paths"
-RESTRICTIONS_CACHE_SECONDS = 300
+from portal.locales import default_locale
 
 
 def private_q():
-    """A filter matching every page under a view restriction, for `.exclude(private_q())`."""
-    paths = cache.get(RESTRICTIONS_CACHE_KEY)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(RESTRICTIONS_CACHE_KEY, paths, RESTRICTIONS_CACHE_SECONDS)
-    query = Q(pk__in=[])
-    for path, depth in paths:
-        query |= Q(path__startswith=path, depth__gte=depth)
-    return query
+    """A filter matching every page under a view restriction, for `.exclude(private_q())`.
+
+    A page is private when a restriction sits on it or on one of its ancestors, that is on a
+    page whose tree path starts its own. Evaluated by the database in the listing's own query.
+    """
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+    )
+    return Q(Exists(restricted_ancestor))
 
 
-@receiver([post_save, post_delete], sender=PageViewRestriction)
-def forget_restrictions(**kwargs):
-    cache.delete(RESTRICTIONS_CACHE_KEY)
+def is_private(page):
+    """Whether `page` or one of its ancestors carries a view restriction (one query)."""
+    return Page.objects.filter(pk=page.pk).filter(private_q()).exists()
+
+
+def _is_source(page):
+    return page.locale_id == default_locale().pk
+
+
+def _translations(page):
+    return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+
+
+def mirror_restriction(restriction):
+    """Give every translation of the restricted French page the same restriction."""
+    groups = list(restriction.groups.all())
+    for translation in _translations(restriction.page):
+        mirrored = translation.view_restrictions.first() or PageViewRestriction(page=translation)
+        mirrored.restriction_type = restriction.restriction_type
+        mirrored.password = restriction.password
+        mirrored.save()
+        mirrored.groups.set(groups)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+def restriction_saved(instance, raw=False, **kwargs):
+    if raw or not _is_source(instance.page):
+        return
+    mirror_restriction(instance)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def restriction_groups_changed(instance, action, reverse=False, **kwargs):
+    if reverse or action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if _is_source(instance.page):
+        mirror_restriction(instance)
+
+
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_deleted(instance, **kwargs):
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None or not _is_source(page):
+        # The page itself is being deleted: its translations keep their privacy.
+        return
+    PageViewRestriction.objects.filter(page__in=_translations(page)).delete()

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from wagtail.models import Site
 
 from portal.locales import active_locale, default_locale
+from portal.restrictions import is_private
 
 
 def find_source_page(request, path):
@@ -41,7 +42,8 @@ def untranslated_response(request, path=None):
             return None
         path = request.path[len(prefix) :]
     page = find_source_page(request, path)
-    if page is None:
+    if page is None or is_private(page):
+        # A private page is not even named: the visitor gets the plain "not found" page.
         return None
     # The translation exists under its own, translated address: lead there.
     translated = page.get_translation_or_none(active_locale())

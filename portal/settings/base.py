@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "branches",
     "home",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -259,6 +260,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security and privacy -------------------------------------------------------------------
+# Private pages send visitors to the accounts' login form (the rate-limited one).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 
 
 def require_secret_key():

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page
@@ -54,7 +55,7 @@ def language_links(context):
         elif source_page is not None:
             url = _same_path_in(code, source_page, request)
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = _same_site(translate_url(request.get_full_path(), code), code)
         else:
             url = f"/{code}/"
         links.append(
@@ -67,6 +68,16 @@ def language_links(context):
             }
         )
     return links
+
+
+def _same_site(url, code):
+    """`url` when it stays on this site, else the language's home page.
+
+    A typed address such as `//evil.example/` must not become a link off the site.
+    """
+    if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return url
+    return f"/{code}/"
 
 
 def _same_path_in(code, source_page, request):

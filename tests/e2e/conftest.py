@@ -1,11 +1,11 @@
 """A real browser (Chromium, through Playwright) against pytest-django's live server.
 
-The demo site is built once per session with the factories, then restored before every
+The demo site is built once per session by the demo's builder, then restored before every
 test: `live_server` makes each test transactional, and a transactional test empties the
 database when it ends.
 """
 
-import datetime
+import io
 import os
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -23,18 +23,12 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
-from home.factories import (
-    BranchIndexPageFactory,
-    BranchPageFactory,
-    ContactPageFactory,
-    HomePageFactory,
-    MobileBranchPageFactory,
-    MobileStopFactory,
-    StandardPageFactory,
-)
-from portal.models import Alert, BrandingSettings, SocialLinks
+from home.factories import StandardPageFactory
+from home.models import BranchPage, ContactPage, HomePage, MobileBranchPage
+from portal.management.commands.load_demo import build_demo
+from portal.models import BrandingSettings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -47,8 +41,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SITE_NAME = "Bibliothèques de la ville"
-ARABIC_HOME_TITLE = "مكتبات المدينة"
 
 
 @pytest.hookimpl(wrapper=True)
@@ -70,6 +62,8 @@ class DemoSite:
 
     paths: dict = field(default_factory=dict)
     branch_title: str = ""
+    site_name: str = ""
+    arabic_home_title: str = ""
 
     def path(self, kind, language):
         return self.paths[kind][language]
@@ -133,17 +127,17 @@ def standard_page_body(image, document, target):
 
 
 def build_site():
-    """Build a small site in French with Arabic translations, from an empty database."""
+    """The demo site, as `manage.py load_demo` builds it, plus what the demo has no page for.
 
+    The additions: a logo and a photo, a page with a block of every type (and its Arabic
+    translation), and a page left untranslated in English and Arabic, for the notice.
+    """
     call_command("flush", interactive=False, verbosity=0)
-    locales = {code: Locale.objects.create(language_code=code) for code, _name in settings.LANGUAGES}
-    arabic = locales["ar"]
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["fr"]))
+    build_demo(io.StringIO())
+    arabic = Locale.objects.get(language_code="ar")
+    home = HomePage.objects.get(locale__language_code="fr")
+    site = Site.objects.get(is_default_site=True)
 
-    home = HomePageFactory(parent=root, title=SITE_NAME, slug="accueil")
-    site = Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Bibo"
-    )
     logo = ImageFactory(
         title="Logo",
         file__width=240,
@@ -152,11 +146,9 @@ def build_site():
         file__format="PNG",
         file__filename="logo.png",
     )
-    BrandingSettings.objects.create(site=site, library_name=SITE_NAME, logo=logo)
-    SocialLinks.objects.create(
-        site=site, facebook="https://facebook.example/bibo", mastodon="https://mastodon.example/@bibo"
-    )
-
+    branding = BrandingSettings.for_site(site)
+    branding.logo = logo
+    branding.save()
     photo = ImageFactory(
         title="Salle de lecture",
         default_alt_text="La salle de lecture, des tables et des étagères",
@@ -172,82 +164,47 @@ def build_site():
         file__data="Règlement intérieur des bibliothèques.\n".encode(),
     )
 
-    practical = StandardPageFactory(parent=home, title="Infos pratiques", slug="infos-pratiques")
-    contact = ContactPageFactory(
+    contact = ContactPage.objects.get(locale=home.locale)
+    every_block = StandardPageFactory(
         parent=home,
-        title="Nous écrire",
-        slug="nous-ecrire",
-        intro="<p>Une question ? Écrivez-nous.</p>",
-        questions=[("Votre nom", "singleline"), ("Votre e-mail", "email"), ("Votre message", "multiline")],
-    )
-    contact.save_revision().publish()
-    register = StandardPageFactory(
-        parent=practical,
-        title="S'inscrire",
-        slug="s-inscrire",
+        title="Bien démarrer",
+        slug="bien-demarrer",
         body=standard_page_body(photo, document, contact),
     )
-    prices = StandardPageFactory(parent=practical, title="Tarifs", slug="tarifs")
-    home.highlights = [
-        {"type": "highlight", "value": {"page": register.pk, "title": "", "text": "", "image": photo.pk}},
-        {"type": "highlight", "value": {"page": contact.pk, "title": "", "text": "", "image": None}},
-    ]
-    home.save_revision().publish()
+    ar_every_block = translate(every_block, arabic, "البداية")
+    prices = StandardPageFactory(parent=home, title="Tarifs", slug="tarifs")
 
-    branches = BranchIndexPageFactory(parent=home, title="Nos bibliothèques", slug="bibliotheques")
-    central = BranchPageFactory(
-        parent=branches,
-        title="Médiathèque centrale",
-        slug="mediatheque-centrale",
-        intro="<p>Au cœur de la ville, sur quatre étages.</p>",
-        photo=photo,
-        step_free_access=True,
-        induction_loop=True,
-    )
-    BranchPageFactory(parent=branches, title="Bibliothèque des Dervallières", slug="dervallieres")
-    bus = MobileBranchPageFactory(parent=branches, title="Bibliobus", slug="bibliobus")
-    for days in (1, 8):
-        MobileStopFactory(page=bus, date=datetime.date.today() + datetime.timedelta(days=days))
+    central = BranchPage.objects.get(locale=home.locale, slug="mediatheque-centrale")
+    for branch in (central, central.get_translation(arabic)):
+        branch.photo = photo
+        branch.save_revision().publish()
+    bus = MobileBranchPage.objects.get(locale=home.locale, slug="bibliobus")
+    branches = central.get_parent()
 
-    Alert.objects.create(
-        title="Fermeture exceptionnelle",
-        message="La médiathèque centrale ferme à 16 h samedi.",
-        link=central,
-        level=Alert.Level.WARNING,
-        locale=locales["fr"],
-        live=True,
-    )
+    def paths(page):
+        return {"fr": page.get_url(), "ar": page.get_translation(arabic).get_url()}
 
-    ar_home = translate(home, arabic, ARABIC_HOME_TITLE)
-    # An English home, so that English is a language the site speaks, with pages missing.
-    translate(home, locales["en"], "City libraries")
-    translate(practical, arabic, "معلومات عملية")
-    ar_register = translate(register, arabic, "التسجيل")
-    ar_contact = translate(contact, arabic, "راسلونا")
-    ar_branches = translate(branches, arabic, "مكتباتنا")
-    ar_central = translate(central, arabic, "المكتبة المركزية")
-    ar_bus = translate(bus, arabic, "الحافلة المكتبية")
-
-    def path(page):
-        return page.get_url()
-
-    paths = {
-        "home": {"fr": path(home), "ar": path(ar_home)},
-        "standard page": {"fr": path(register), "ar": path(ar_register)},
-        "contact form": {"fr": path(contact), "ar": path(ar_contact)},
-        "branch list": {"fr": path(branches), "ar": path(ar_branches)},
-        "branch": {"fr": path(central), "ar": path(ar_central)},
-        "mobile branch": {"fr": path(bus), "ar": path(ar_bus)},
-        # French has no notice: a French page always exists. English stands in for it.
-        "not translated": {
-            "en": path(prices).replace("/fr/", "/en/", 1),
-            "ar": path(prices).replace("/fr/", "/ar/", 1),
+    return DemoSite(
+        paths={
+            "home": paths(home),
+            "standard page": {"fr": every_block.get_url(), "ar": ar_every_block.get_url()},
+            "contact form": paths(contact),
+            "branch list": paths(branches),
+            "branch": paths(central),
+            "mobile branch": paths(bus),
+            # French has no notice: a French page always exists. English stands in for it.
+            "not translated": {
+                "en": prices.get_url().replace("/fr/", "/en/", 1),
+                "ar": prices.get_url().replace("/fr/", "/ar/", 1),
+            },
+            "404": {"fr": "/fr/cette-page-n-existe-pas/", "ar": "/ar/cette-page-n-existe-pas/"},
+            "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
+            "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
         },
-        "404": {"fr": "/fr/cette-page-n-existe-pas/", "ar": "/ar/cette-page-n-existe-pas/"},
-        "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
-        "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
-    }
-    return DemoSite(paths=paths, branch_title=central.title)
+        branch_title=central.title,
+        site_name=branding.library_name,
+        arabic_home_title=home.get_translation(arabic).title,
+    )
 
 
 def reset_caches():

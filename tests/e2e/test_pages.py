@@ -7,8 +7,6 @@ from playwright.sync_api import expect
 
 from django.conf import settings
 
-from tests.e2e.conftest import ARABIC_HOME_TITLE, SITE_NAME
-
 pytestmark = pytest.mark.e2e
 
 DESKTOP_WIDTH = 1280
@@ -30,8 +28,8 @@ def test_home_in_french(demo_site, page, visit):
 
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
-    expect(page.get_by_role("heading", level=1)).to_have_text(SITE_NAME)
-    site_name = page.get_by_role("banner").get_by_text(SITE_NAME, exact=True)
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.site_name)
+    site_name = page.get_by_role("banner").get_by_text(demo_site.site_name, exact=True)
     expect(site_name).to_be_visible()
     assert centre_x(site_name) < DESKTOP_WIDTH / 2, "the site name should start the header on the left"
 
@@ -47,8 +45,8 @@ def test_home_in_arabic_reads_right_to_left(demo_site, page, visit):
 
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.get_by_role("heading", level=1)).to_have_text(ARABIC_HOME_TITLE)
-    site_name = page.get_by_role("banner").get_by_text(SITE_NAME, exact=True)
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.arabic_home_title)
+    site_name = page.get_by_role("banner").get_by_text(demo_site.site_name, exact=True)
     expect(site_name).to_be_visible()
     assert centre_x(site_name) > DESKTOP_WIDTH / 2, (
         "the header should be mirrored: the site name on the right"

@@ -7,6 +7,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision
 
 from home.models import BranchPage, MobileBranchPage, MobileStop
+from portal.apps import project_apps
+from portal.management.commands.load_demo import demo_modules
 from portal.models import Alert, User
 
 
@@ -45,3 +47,11 @@ def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(c
 def test_demo_refuses_to_run_without_debug_unless_forced(db):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("load_demo", stdout=io.StringIO())
+
+
+def test_each_app_brings_its_demo_in_the_order_of_installed_apps():
+    names = [module.__name__ for module in demo_modules()]
+
+    assert names[:2] == ["portal.demo", "home.demo"]
+    order = [app.name for app in project_apps()]
+    assert names == [f"{app}.demo" for app in order if f"{app}.demo" in names]

@@ -17,7 +17,7 @@ from django.utils.translation import to_locale
 from django.utils.translation.template import templatize
 
 BASE_DIR = Path(settings.BASE_DIR)
-APPS = ["portal", "home"]
+APPS = ["portal", "branches", "home"]
 KEYWORDS = {
     "_": None,
     "gettext": None,

@@ -1,6 +1,238 @@
-"""The demo network: a fictional city, Bellerive-sur-Loire, and its libraries."""
+"""The demo network's pages: a fictional city, Bellerive-sur-Loire, and its libraries.
+
+The home page, the branch list with the eight buildings, the bus and the boat and their
+stops, the practical pages and the contact form, in French, translated through
+wagtail-localize with the strings of `demo_translations.json`. Called by `manage.py
+load_demo` after the portal's own demo (languages, site, accounts).
+"""
 
 import datetime
+from pathlib import Path
+
+from django.utils import timezone
+
+from home.factories import (
+    BranchIndexPageFactory,
+    BranchPageFactory,
+    ContactPageFactory,
+    HomePageFactory,
+    MobileBranchPageFactory,
+    MobileStopFactory,
+    StandardPageFactory,
+)
+from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage, MobileStop
+from portal import demo
+from portal.locales import default_locale
+
+TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
+STOP_WEEKS = 12
+
+
+def load(*, stdout):
+    home = ensure_home(stdout)
+    demo.set_site_root(home)
+    branches = ensure_branches(home, stdout)
+    practical = ensure_practical_pages(home, branches)
+    ensure_highlights(home, branches, practical)
+    pages = [home, branches, *branches.get_children().specific(), *practical]
+    demo.translate_pages(pages, demo.load_translations(TRANSLATIONS_FILE), stdout=stdout)
+
+
+def _time(value):
+    return datetime.time.fromisoformat(value)
+
+
+def _openings(pattern):
+    return [
+        {"weekday": str(day), "opens": _time(opens), "closes": _time(closes)}
+        for day, opens, closes in pattern
+    ]
+
+
+def ensure_home(stdout):
+    french = default_locale()
+    home = HomePage.objects.filter(locale=french).first()
+    if home is None:
+        home = HomePageFactory(
+            parent=demo.root_page(),
+            title="Bibliothèques de Bellerive",
+            intro=(
+                "Lire, écouter, jouer, apprendre et se retrouver : huit bibliothèques ouvertes à toutes et à tous, "
+                "et un bus et une péniche qui viennent jusqu'à vous."
+            ),
+        )
+        stdout.write("Home page created.")
+    return home
+
+
+def ensure_branches(home, stdout):
+    index = BranchIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = BranchIndexPageFactory(
+            parent=home,
+            intro="<p>Toutes les bibliothèques du réseau, leurs horaires du jour et leur accès.</p>",
+            summary="Adresses, horaires et accessibilité des bibliothèques, du bibliobus et de la péniche.",
+        )
+    today = timezone.localdate()
+    for data in BRANCHES:
+        if BranchPage.objects.filter(slug=data["slug"], locale=home.locale).exists():
+            continue
+        BranchPageFactory(
+            parent=index,
+            title=data["title"],
+            slug=data["slug"],
+            street=data["street"],
+            postcode=data["postcode"],
+            city="Bellerive-sur-Loire",
+            latitude=data["latitude"],
+            longitude=data["longitude"],
+            phone=data["phone"],
+            email=f"{data['slug']}@bibliotheques.bellerive.example",
+            summary=data["intro"],
+            intro=f"<p>{data['intro']}</p>",
+            weekly_hours=[("opening", opening) for opening in _openings(WEEKLY_PATTERNS[data["hours"]])],
+            seasons=seasons_for(data, today),
+            exceptions=exceptions_for(data, today),
+            services=[("service", {"name": name, "description": text}) for name, text in data["services"]],
+            step_free_access=data["access"][0],
+            induction_loop=data["access"][1],
+            accessible_toilets=data["access"][2],
+            adapted_collections=data["access"][3],
+            accessibility_details=data["accessibility_details"],
+        )
+        stdout.write(f"Branch created: {data['title']}")
+    for data in MOBILE_BRANCHES:
+        page = MobileBranchPage.objects.filter(slug=data["slug"], locale=home.locale).first()
+        if page is None:
+            page = MobileBranchPageFactory(
+                parent=index,
+                title=data["title"],
+                slug=data["slug"],
+                vehicle=data["vehicle"],
+                phone=data["phone"],
+                email=f"{data['slug']}@bibliotheques.bellerive.example",
+                summary=data["intro"],
+                intro=f"<p>{data['intro']}</p>",
+                step_free_access=data["vehicle"] == "bus",
+            )
+            stdout.write(f"Mobile branch created: {data['title']}")
+        ensure_stops(page, data["stops"], today)
+    return index
+
+
+def seasons_for(data, today):
+    if data["hours"] not in {"neighbourhood", "small"}:
+        return []
+    year = today.year if today.month <= 8 else today.year + 1
+    return [
+        (
+            "season",
+            {
+                "name": "Horaires d'été",
+                "start_date": datetime.date(year, 7, 7),
+                "end_date": datetime.date(year, 8, 29),
+                "hours": _openings(SUMMER_PATTERN),
+            },
+        )
+    ]
+
+
+def exceptions_for(data, today):
+    exceptions = [
+        ("exception", {"start_date": day, "end_date": None, "reason": reason, "hours": []})
+        for year in (today.year, today.year + 1)
+        for day, reason in public_holidays(year)
+        if day >= today - datetime.timedelta(days=7)
+    ]
+    if data["hours"] == "closed_for_works":
+        exceptions.insert(
+            0,
+            (
+                "exception",
+                {
+                    "start_date": today - datetime.timedelta(days=60),
+                    "end_date": datetime.date(today.year + 1, 4, 30),
+                    "reason": "Fermée pour travaux",
+                    "hours": [],
+                },
+            ),
+        )
+    if data["hours"] == "central":
+        night = datetime.date(today.year + 1, 1, 23)
+        exceptions.append(
+            (
+                "exception",
+                {
+                    "start_date": night,
+                    "end_date": None,
+                    "reason": "Nuit de la lecture",
+                    "hours": [{"opens": _time("10:00"), "closes": _time("00:30")}],
+                },
+            )
+        )
+    return exceptions
+
+
+def ensure_stops(page, stops, today):
+    monday = today - datetime.timedelta(days=today.weekday())
+    for week in range(STOP_WEEKS):
+        for weekday, starts, ends, place, address in stops:
+            date = monday + datetime.timedelta(weeks=week, days=weekday)
+            if date < today or MobileStop.objects.filter(page=page, date=date, place=place).exists():
+                continue
+            MobileStopFactory(
+                page=page,
+                date=date,
+                starts_at=_time(starts),
+                ends_at=_time(ends),
+                place=place,
+                address=address,
+            )
+
+
+def ensure_practical_pages(home, branches):
+    pages = []
+    for data in PRACTICAL_PAGES:
+        page = home.get_children().filter(slug=data["slug"]).specific().first()
+        if page is None:
+            body = []
+            for block_type, value in data["body"]:
+                if block_type == "call_to_action":
+                    value = {**value, "target": {"page": branches, "url": ""}}
+                body.append((block_type, value))
+            page = StandardPageFactory(
+                parent=home, title=data["title"], slug=data["slug"], summary=data["summary"], body=body
+            )
+        pages.append(page)
+    contact = home.get_children().filter(slug="nous-ecrire").specific().first()
+    if contact is None:
+        contact = ContactPageFactory(
+            parent=home,
+            slug="nous-ecrire",
+            summary="Une question, une suggestion d'achat, une remarque ? Écrivez-nous.",
+            intro="<p>Nous répondons sous trois jours ouvrés.</p>",
+            thank_you_text="<p>Merci ! Nous vous répondons sous trois jours ouvrés.</p>",
+            questions=[
+                ("Votre nom", "singleline"),
+                ("Votre adresse e-mail", "email"),
+                ("Votre message", "multiline"),
+            ],
+        )
+    pages.append(contact)
+    return pages
+
+
+def ensure_highlights(home, branches, practical):
+    if home.highlights:
+        return
+    by_slug = {page.slug: page for page in practical}
+    by_slug["branches"] = branches
+    home.highlights = [
+        ("highlight", {"page": by_slug[slug], "title": "", "text": "", "image": None})
+        for slug in HOME_HIGHLIGHTS
+    ]
+    home.save_revision().publish()
+
 
 BRANCHES = [
     {
