@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import urls as home_urls
 from portal import health, views
+from portal.registry import api_urlpatterns
 
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
@@ -18,7 +18,8 @@ urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include(home_urls.api_urlpatterns)),
+    # Each app adds its routes through the "bibo_api_urls" hook (portal.registry).
+    path("api/", include(api_urlpatterns())),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page
 
+from portal import renditions
 from portal.locales import active_locale
 from portal.models.alerts import alerts_for_visitor
 
@@ -146,3 +147,14 @@ def translated_pageurl(context, page):
         if translation_ is not None and translation_.live:
             page = translation_
     return page.get_url(request=request) or ""
+
+
+@register.simple_tag
+def rendition(image, name, **attrs):
+    """`{% rendition image "card" class="card__image" loading="lazy" %}`: an `<img>` of a named size.
+
+    Decorative (empty alt) unless an `alt` is given; the sizes are in portal/renditions.py.
+    """
+    if not image:
+        return ""
+    return image.get_rendition(renditions.spec(name)).img_tag({"alt": "", **attrs})
