@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from home import hours
+from branches import hours
 from home.models import BranchPage, MobileBranchPage
 from home.models.branches import listed_branches
 from portal.locales import default_locale

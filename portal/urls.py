@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import urls as home_urls
 from portal import health, views
+from portal.registry import api_urlpatterns
 
 handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
@@ -19,7 +19,8 @@ urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include(home_urls.api_urlpatterns)),
+    # Each app adds its routes through the "bibo_api_urls" hook (portal.registry).
+    path("api/", include(api_urlpatterns())),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),
@@ -34,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
+    path("recherche/", include("search.urls")),
     # Wagtail's password form of a protected page comes before the page view, whose pattern
     # would swallow `_util/…`; its login form leads to the accounts' one (rate-limited).
     path(

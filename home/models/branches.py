@@ -14,7 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home import hours
+from branches import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
 from portal.locales import active_locale, default_locale
 from portal.models import BasePage, CustomRendition
@@ -163,6 +163,7 @@ class BranchIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.BranchPage", "home.MobileBranchPage"]
     max_count_per_parent = 1
+    footer_order = 10
 
     class Meta:
         verbose_name = _("list of branches")

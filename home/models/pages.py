@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import BodyBlock
 from portal.forms import describe_fields
 from portal.models import BasePage
+from portal.registry import home_sections
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -40,7 +41,7 @@ class HighlightsBlock(blocks.StreamBlock):
 
 
 class HomePage(BasePage):
-    """The front door of the network: the alert, highlights, news and events."""
+    """The front door of the network: the alert, then the sections the apps register (highlights…)."""
 
     intro = models.CharField(
         _("welcome sentence"),
@@ -63,13 +64,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.queries import highlight_cards
-
         context = super().get_context(request, *args, **kwargs)
-        context["highlight_cards"] = highlight_cards(self)
-        # Filled by the blog and events issues.
-        context["latest_posts"] = []
-        context["upcoming_events"] = []
+        # Highlights, and what other apps add (latest posts, upcoming events): portal.registry.
+        context["home_sections"] = home_sections(self, request)
         return context
 
 
@@ -141,6 +138,7 @@ class ContactPage(AbstractEmailForm, BasePage):
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
+    footer_order = 20
     allowed_http_methods = [*BasePage.allowed_http_methods, "POST"]
     # The team's address and the e-mail's subject are the same whatever the visitor's language.
     override_translatable_fields = [

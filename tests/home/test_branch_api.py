@@ -7,7 +7,7 @@ import pytest
 
 from wagtail.models import Locale, PageViewRestriction
 
-from home import hours
+from branches import hours
 from home.factories import (
     BranchIndexPageFactory,
     BranchPageFactory,

@@ -15,7 +15,7 @@ from wagtail.models import Locale, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home import hours
+from branches import hours
 from home.factories import (
     BranchIndexPageFactory,
     BranchPageFactory,

@@ -4,10 +4,10 @@ import pytest
 
 from wagtail import blocks
 
-from home import hours
-from home.blocks import ExceptionsBlock, SeasonsBlock, TimeRangeBlock, WeekHoursBlock
-from home.factories import tuesday_to_saturday
-from home.hours import PARIS, Stop, Timetable, branch_status, mobile_status, week_hours
+from branches import hours
+from branches.blocks import DayRangesBlock, TimeRangeBlock, WeekHoursBlock
+from branches.factories import tuesday_to_saturday
+from branches.hours import PARIS, Stop, Timetable, branch_status, mobile_status, week_hours
 
 
 def paris(*args):
@@ -437,52 +437,27 @@ def draft_clean(block, data):
 
 
 def test_draft_with_blank_dates_and_times_saves():
-    exceptions = [
-        {
-            "type": "exception",
-            "value": {
-                "start_date": None,
-                "end_date": None,
-                "reason": "",
-                "hours": [{"type": "item", "value": {"opens": None, "closes": None}}],
-            },
-        }
-    ]
-    seasons = [
-        {
-            "type": "season",
-            "value": {
-                "name": "",
-                "start_date": None,
-                "end_date": "2026-12-31",
-                "hours": [{"type": "item", "value": {"weekday": "", "opens": None, "closes": None}}],
-            },
-        }
-    ]
+    hours_of_a_day = [{"type": "opening", "value": {"opens": None, "closes": None}}]
     weekly = [{"type": "opening", "value": {"weekday": "", "opens": None, "closes": None}}]
 
-    assert len(draft_clean(ExceptionsBlock(), exceptions)) == 1
-    assert len(draft_clean(SeasonsBlock(), seasons)) == 1
+    assert len(draft_clean(DayRangesBlock(), hours_of_a_day)) == 1
     assert len(draft_clean(WeekHoursBlock(), weekly)) == 1
 
 
-def test_publishing_still_checks_dates_and_times():
-    """Errors an editor sees beside the field, in drafts as when publishing."""
+def test_publishing_still_checks_times():
+    """Errors an editor sees beside the field, in drafts as when publishing.
+
+    The dates of seasons and exceptions are rows now: tests/branches/test_models.py.
+    """
     times = TimeRangeBlock()
-    seasons = SeasonsBlock()
-    exceptions = ExceptionsBlock()
-    backwards = {"start_date": "2026-08-31", "end_date": "2026-07-01", "hours": []}
 
     for clean in (times.clean, times.clean_deferred):
         with pytest.raises(blocks.StructBlockValidationError) as error:
             clean(times.to_python({"opens": "10:00", "closes": "10:00"}))
         assert "closes" in error.value.block_errors
-    with pytest.raises(blocks.StreamBlockValidationError) as error:
-        draft_clean(seasons, [{"type": "season", "value": {**backwards, "name": "Été"}}])
-    assert "end_date" in error.value.block_errors[0].block_errors
-    with pytest.raises(blocks.StreamBlockValidationError) as error:
-        draft_clean(exceptions, [{"type": "exception", "value": {**backwards, "reason": "Travaux"}}])
-    assert "end_date" in error.value.block_errors[0].block_errors
-    # Publishing still requires the dates.
     with pytest.raises(blocks.StreamBlockValidationError):
-        seasons.clean(seasons.to_python([{"type": "season", "value": {**backwards, "start_date": None}}]))
+        WeekHoursBlock().clean(WeekHoursBlock().to_python(weekly_stream("", "10:00", "12:00")))
+
+
+def weekly_stream(weekday, opens, closes):
+    return [{"type": "opening", "value": {"weekday": weekday, "opens": opens, "closes": closes}}]

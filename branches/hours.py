@@ -1,7 +1,7 @@
 """Opening hours: is a branch open now, when does it open next, what are this week's hours.
 
 Pure logic on plain values, without database access: `Timetable.from_values()` reads the
-StreamField values of a `BranchPage`, `Stop.from_stop()` a `MobileStop`. Every result is an
+stored values of a `Branch`'s weekly hours, seasons and exceptions, `Stop` a vehicle's stop. Every result is an
 aware datetime in Europe/Paris; templates turn it into words in the visitor's language.
 
 Python compares and subtracts two datetimes of the same time zone by their wall-clock
