@@ -31,7 +31,6 @@ STOP_WEEKS = 12
 def load(*, stdout):
     home = ensure_home(stdout)
     demo.set_site_root(home)
-    demo.grant_editors(home)
     branches = ensure_branches(home, stdout)
     practical = ensure_practical_pages(home, branches)
     ensure_highlights(home, branches, practical)

@@ -12,8 +12,10 @@ class AlertViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["title", "level", "starts_at", "ends_at", "live"]
-    list_filter = ["level", "live", "locale"]
+    # Wagtail adds the language filter itself to translatable snippets.
+    list_filter = ["level", "live"]
     search_fields = ["title", "message"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("locale")
+        # Returning None would let Wagtail build the queryset; the listing shows the locale and links.
+        return Alert.objects.select_related("locale", "link")
