@@ -6,6 +6,7 @@ adds the hardening that `manage.py check --deploy` asks for.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "portal",
     "branches",
     "home",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -195,7 +197,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bibliotheque@localhost")
+# By default, mail comes from the site's own domain (WAGTAILADMIN_BASE_URL); allauth's adapter
+# puts the library's name beside it.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "bibliotheque@{}".format(
+    urlsplit(os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).hostname or "localhost"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
@@ -239,6 +245,7 @@ elif OPENSEARCH_URL:
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Accounts (django-allauth): e-mail and password, confirmed e-mail addresses.
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
