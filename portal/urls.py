@@ -34,6 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
+    path("recherche/", include("search.urls")),
     # Wagtail's password form of a protected page comes before the page view, whose pattern
     # would swallow `_util/…`; its login form leads to the accounts' one (rate-limited).
     path(

@@ -138,6 +138,7 @@ class ContactPage(AbstractEmailForm, BasePage):
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
+    footer_order = 20
     allowed_http_methods = [*BasePage.allowed_http_methods, "POST"]
     # The team's address and the e-mail's subject are the same whatever the visitor's language.
     override_translatable_fields = [

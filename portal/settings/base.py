@@ -6,6 +6,7 @@ adds the hardening that `manage.py check --deploy` asks for.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "portal",
     "branches",
     "home",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -119,19 +121,25 @@ AUTHENTICATION_BACKENDS = [
 
 # Caches: local memory on a laptop, Redis for a network of several processes.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to connect to Redis, and to wait for an answer: past them, the page is served
+# without the cache (portal/cache.py), slower but served.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
+    REDIS_OPTIONS = {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo",
             "TIMEOUT": 600,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo-renditions",
             "TIMEOUT": 3600,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
@@ -189,7 +197,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bibliotheque@localhost")
+# By default, mail comes from the site's own domain (WAGTAILADMIN_BASE_URL); allauth's adapter
+# puts the library's name beside it.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "bibliotheque@{}".format(
+    urlsplit(os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).hostname or "localhost"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
@@ -239,6 +251,7 @@ elif OPENSEARCH_URL:
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Accounts (django-allauth): e-mail and password, confirmed e-mail addresses.
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -275,3 +288,12 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+
+def require_base_url():
+    """Links in e-mails and absolute addresses (hreflang, API, sitemap) need the site's real address."""
+    if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+        raise ImproperlyConfigured(
+            "Set the WAGTAILADMIN_BASE_URL environment variable to the site's public address, "
+            "e.g. https://bibliotheques.example."
+        )

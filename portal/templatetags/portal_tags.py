@@ -1,17 +1,22 @@
+import re
+from dataclasses import replace
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from portal import renditions
 from portal.locales import active_locale
 from portal.models.alerts import alerts_for_visitor
+from portal.models.site_settings import BrandingSettings
+from portal.navigation import navigation
 
 register = template.Library()
 
@@ -113,14 +118,48 @@ def current_alerts():
     return alerts_for_visitor(locale)
 
 
+def _localized_date(value, format_):
+    """Django's `date_format`, with the French ordinal for the first of the month: "1er mai"."""
+    if translation.get_language() == "fr" and value.day == 1:
+        # "j" (day of the month) not escaped by a backslash gains a literal "er".
+        format_ = re.sub(r"(?<!\\)j", r"j\\e\\r", format_)
+    return date_format(value, format_)
+
+
 @register.filter
 def long_day(value):
-    """A weekday and date the way the active language writes them: "mardi 3 décembre", "12月3日"."""
+    """A weekday and date the way the active language writes them: "mardi 1er décembre", "12月3日"."""
     if not value:
         return ""
     # Translators: a date format (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date),
     # weekday and day of the month in the order the language writes them, without the year.
-    return date_format(value, pgettext("weekday and date", "l j F"))
+    return _localized_date(value, pgettext("weekday and date", "l j F"))
+
+
+@register.filter
+def long_date(value):
+    """A date with its year, in the active language: "1er janvier 2027", "January 1, 2027"."""
+    if not value:
+        return ""
+    # Translators: a date format (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date),
+    # day, month written in full and year, in the order the language writes them.
+    return _localized_date(value, pgettext("date with year", "F j, Y"))
+
+
+@register.filter
+def time_of_day(value):
+    """A time the way the active language writes it: "10 h", "10 h 30" in French, "10 a.m." in English.
+
+    French typography (Imprimerie nationale) writes hours with "h" between non-breaking
+    spaces and drops ":00"; other languages follow Django's own format for them.
+    """
+    if value is None or value == "":
+        return ""
+    if translation.get_language() == "fr":
+        if value.minute:
+            return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
+        return f"{value.hour}\u00a0h"
+    return time_format(value, "TIME_FORMAT")
 
 
 @register.simple_tag
@@ -147,6 +186,36 @@ def translated_pageurl(context, page):
         if translation_ is not None and translation_.live:
             page = translation_
     return page.get_url(request=request) or ""
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """`menu` and `footer` links; the menu entry of the page shown, or of its section, is current."""
+    links = navigation(context.get("request"))
+    page = context.get("page") or context.get("self")
+    path = page.path if isinstance(page, Page) and page.pk else None
+    menu = []
+    for link in links["menu"]:
+        current = ""
+        if path == link.path:
+            current = "page"
+        elif path is not None and path.startswith(link.path):
+            current = "true"
+        menu.append(replace(link, current=current))
+    footer = [replace(link, current="page" if path == link.path else "") for link in links["footer"]]
+    return {"menu": menu, "footer": footer}
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The library's name and its site's address in the visitor's language, for e-mails."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    name = BrandingSettings.for_site(site).library_name if site is not None else ""
+    url = f"{site.root_url}/{translation.get_language()}/" if site is not None else ""
+    return {"name": name, "url": url}
 
 
 @register.simple_tag
