@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RequestBodyMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -283,6 +284,10 @@ LOGGING = {
 # --- Security and privacy -------------------------------------------------------------------
 # Private pages send visitors to the accounts' login form (the rate-limited one).
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Images: decoded and stored without location data; a pixel limit fitted to a logo or a
+# photo (a 48-megapixel phone photo passes, a 121-megapixel decompression bomb does not).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
 
 def require_secret_key():
