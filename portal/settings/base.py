@@ -299,6 +299,9 @@ MAILER_EMAIL_BACKEND = EMAIL_BACKEND
 EMAIL_BACKEND = "portal.mail.QueueThenSendBackend"
 MAILER_ERROR_HANDLER = "portal.mail.defer_on_failure"
 MAILER_USE_FILE_LOCK = False  # rows are locked one by one (SELECT … SKIP LOCKED)
+# Login rate limits (portal/ratelimits.py) count per client address: the one the trusted
+# reverse proxies forward in X-Forwarded-For (how many proxies: TRUSTED_PROXY_COUNT).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 
 def require_secret_key():

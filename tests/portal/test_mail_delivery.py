@@ -123,7 +123,11 @@ def test_mail_waits_for_the_transaction_and_is_dropped_with_it(
 
     settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError), transaction.atomic():
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
         mail.send_mail("Sujet", "Corps", "site@example.org", [ADDRESS])
         raise RuntimeError("the form's save failed")
 
