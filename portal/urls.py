@@ -13,6 +13,7 @@ from portal import health, views
 from portal.registry import api_urlpatterns
 from portal.sitemaps import PortalSitemap
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 from portal import renditions
 from portal.locales import active_locale
-from portal.models.alerts import alerts_for_visitor
+from portal.models import Alert
 from portal.models.pages import open_graph_locale
 from portal.models.site_settings import BrandingSettings
 from portal.navigation import navigation
@@ -116,7 +116,7 @@ def current_alerts():
         locale = active_locale()
     except Locale.DoesNotExist:
         return []
-    return alerts_for_visitor(locale)
+    return Alert.objects.current(locale)
 
 
 def _localized_date(value, format_):
