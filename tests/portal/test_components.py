@@ -18,7 +18,7 @@ def pager(query):
     request = RequestFactory().get("/fr/recherche/", query)
     page_obj = paginate(request, list(range(25)), 10)
     with translation.override("en"):
-        html = render_to_string("components/pagination.html", {"page_obj": page_obj, "request": request})
+        html = render_to_string("components/pagination.html", {"page_obj": page_obj}, request=request)
     return page_obj, html
 
 
