@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from portal import health, views
+from portal import health, ratelimits, views
 from portal.registry import api_urlpatterns
 
 handler400 = "portal.views.bad_request"
@@ -17,6 +17,7 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
+    path("admin/login/", ratelimits.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Each app adds its routes through the "bibo_api_urls" hook (portal.registry).

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "mailer",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -190,7 +192,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Mail: the console on a laptop, SMTP from the environment in production.
+# Mail: the console on a laptop, SMTP from the environment in production, through the
+# queue of the security block below.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -279,6 +282,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # django-mailer names recipients and subjects at the info level: never log them.
+    "loggers": {"mailer": {"level": "WARNING"}},
 }
 
 # --- Security and privacy -------------------------------------------------------------------
@@ -288,6 +293,15 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # photo (a 48-megapixel phone photo passes, a 121-megapixel decompression bomb does not).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Mail is queued in the database and sent once the transaction commits (portal/mail.py);
+# EMAIL_BACKEND above is the one that really sends.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "portal.mail.QueueThenSendBackend"
+MAILER_ERROR_HANDLER = "portal.mail.defer_on_failure"
+MAILER_USE_FILE_LOCK = False  # rows are locked one by one (SELECT … SKIP LOCKED)
+# Login rate limits (portal/ratelimits.py) count per client address: the one the trusted
+# reverse proxies forward in X-Forwarded-For (how many proxies: TRUSTED_PROXY_COUNT).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 
 def require_secret_key():
