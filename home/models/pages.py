@@ -23,7 +23,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.forms import describe_fields
 from portal.models import BasePage
 from portal.registry import home_sections
 
@@ -159,9 +158,6 @@ class ContactPage(AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("contact form")
-
-    def get_form(self, *args, **kwargs):
-        return describe_fields(super().get_form(*args, **kwargs))
 
     def send_mail(self, form):
         self.staff_message(form).send()
