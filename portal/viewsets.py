@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import Alert
+from portal.models import Alert, IdentityWords
 
 
 class AlertViewSet(SnippetViewSet):
@@ -19,3 +19,15 @@ class AlertViewSet(SnippetViewSet):
     def get_queryset(self, request):
         # Returning None would let Wagtail build the queryset; the listing shows the locale and links.
         return Alert.objects.select_related("locale", "link")
+
+
+class IdentityWordsViewSet(SnippetViewSet):
+    model = IdentityWords
+    icon = "title"
+    menu_label = _("Library name and tagline")
+    add_to_settings_menu = True
+    menu_order = 100
+    list_display = ["name", "tagline"]
+
+    def get_queryset(self, request):
+        return IdentityWords.objects.select_related("locale")
