@@ -1,4 +1,4 @@
-from .branches import BranchIndexPage, BranchPage, MobileBranchPage, MobileStop
+from .branches import BranchIndexPage, BranchPage, MobileBranchPage
 from .pages import ContactFormField, ContactPage, HomePage, StandardPage
 
 __all__ = [
@@ -8,6 +8,5 @@ __all__ = [
     "ContactPage",
     "HomePage",
     "MobileBranchPage",
-    "MobileStop",
     "StandardPage",
 ]

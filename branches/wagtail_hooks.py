@@ -1,0 +1,5 @@
+from wagtail.snippets.models import register_snippet
+
+from branches.viewsets import BranchesGroup
+
+register_snippet(BranchesGroup)
