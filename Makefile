@@ -7,7 +7,7 @@ LANGS := fr en es pt ar tr uk zh_Hans
 # manage.py defaults to the production settings; on a laptop, make uses the development ones.
 MANAGE := DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-portal.settings.dev} $(PY) manage.py
 
-.PHONY: install run serve migrate demo messages translations test test-fast lint format bench browser clean
+.PHONY: install run serve migrate demo messages translations test test-fast lint format bench browser wrk clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,15 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench: translations
+# The benchmark drives the load with Debian's wrk, installed as the browser is.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "wrk is missing: install Debian's wrk package (apt-get install wrk) for make bench."; exit 1; fi; }
+
+# Exits non-zero when a target is missed (1) or the benchmark could not run (2).
+bench: translations wrk
 	$(PY) bench/run.py
 
 clean:

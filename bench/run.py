@@ -1,17 +1,17 @@
-"""Throughput, latency and memory of the portal under gunicorn, against a throwaway demo site.
+"""Throughput and memory of the public pages under gunicorn, measured with wrk against the demo site.
 
-Usage: .venv/bin/python bench/run.py [--duration SECONDS] [--memory-requests N] [--keep]
+Usage: .venv/bin/python bench/run.py [--duration SECONDS] [--rounds N] [--keep] [--workdir DIR]
 
-Builds a fresh SQLite database with the demo content in a temporary directory, serves it
-with gunicorn (2 sync workers, production settings), and measures each page as a share of
-the throughput of /healthz, the cheapest Django view. See bench/README.md.
+Builds a fresh SQLite database with the demo content (`manage.py load_demo --force`) in a
+temporary directory, serves it with gunicorn (2 sync workers, production settings), and
+measures one page of each public page type as a share of the throughput of /healthz, the
+cheapest Django view, measured in the same round. See bench/README.md.
 
-Exits non-zero only when the benchmark itself fails (a command, the server or a request);
-a missed target is reported as FAIL in the output and in bench/results/latest.json.
+Exit status: 0 when every target is met, 1 when a target is missed, 2 when the benchmark
+itself could not run (a command, the server, wrk or a request failed).
 """
 
 import argparse
-import http.client
 import json
 import os
 import platform
@@ -19,12 +19,13 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,22 +33,67 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 HOST = "127.0.0.1"
 WORKERS = 2
-CONCURRENCY = 8
-WARMUP_SECONDS = 2.0
-REQUEST_TIMEOUT = 30
-MEMORY_TIME_LIMIT = 100  # seconds: keeps `make bench` near three minutes on a slow home page
+WRK_THREADS = 2
+WRK_CONNECTIONS = 8
+WARMUP_SECONDS = 2
+BASELINE = ("baseline", "/healthz")
 
-HOME_TARGET = 0.08  # the home page serves at least 8 % of the baseline's requests per second
-RSS_GROWTH_LIMIT = 0.10  # the workers' memory grows by at most 10 % over the memory run
+# Targets: a page type's median throughput as a share of /healthz's, uncached.
+DEFAULT_TARGET = 0.08
+TARGETS = {"homepage": 0.10}
 
-FIND_URLS = """
+# Memory: each worker's resident memory, read after the warm-up and again after at least
+# MEMORY_REQUESTS page requests, grows by no more than RSS_TOLERANCE (a share of its size).
+MEMORY_REQUESTS = 10_000
+RSS_TOLERANCE = 0.03
+MEMORY_TIME_LIMIT = 90  # seconds of extra load at most, when the rounds made too few requests
+
+# Pages that are not Wagtail pages of their own type (views such as a search page), as
+# (name, French path). Every live public page type of the demo is found by itself.
+EXTRA_PAGES = []
+
+# The page of a type that is measured, by slug, when the demo has one that does more work
+# than the first of its type; otherwise the first page of the type in the tree is measured.
+PREFERRED_SLUGS = {"standardpage": "emprunter-et-rendre", "branchpage": "mediatheque-centrale"}
+
+FIND_PAGES = """
 import json
-from wagtail.models import Locale
-from home.models import BranchPage, StandardPage
+from django.utils import translation
+from wagtail.models import Locale, Page
+preferred = json.loads(PREFERRED)
 french = Locale.get_default()
-branch = BranchPage.objects.live().public().filter(locale=french).order_by("path").first()
-standard = StandardPage.objects.live().public().filter(locale=french).order_by("path").first()
-print("BENCH_URLS=" + json.dumps({"branch": branch and branch.url, "standard": standard and standard.url}))
+found = {}
+pages = Page.objects.live().public().filter(locale=french, depth__gt=1).specific().order_by("path")
+for page in pages:
+    key = page._meta.model_name
+    if key not in found or page.slug == preferred.get(key):
+        with translation.override("en"):
+            label = str(page._meta.verbose_name)
+        found[key] = {"name": key, "label": label, "path": page.get_url(), "title": page.title}
+print("BENCH_PAGES=" + json.dumps(list(found.values())))
+"""
+
+# wrk calls done() once at the end: hand the numbers over as one JSON line.
+WRK_REPORT = """
+wrk.headers["Accept-Language"] = "fr"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_WRK {"requests": %d, "duration_us": %d, "connect": %d, "read": %d, "write": %d, '
+    .. '"status": %d, "timeout": %d, "p50_us": %d, "p99_us": %d}\\n',
+    summary.requests, summary.duration, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(99)))
+end
+"""
+
+# The memory top-up: every page in turn.
+WRK_ROTATE = """
+paths = {PATHS}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
 """
 
 
@@ -55,7 +101,7 @@ class BenchError(Exception):
     """The benchmark could not run or measure; its numbers would mean nothing."""
 
 
-def log(message):
+def log(message=""):
     print(message, flush=True)
 
 
@@ -71,6 +117,7 @@ def bench_environment(workdir):
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": HOST,
             "SECURE_SSL_REDIRECT": "false",
+            "WAGTAILADMIN_BASE_URL": f"http://{HOST}",
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -101,16 +148,27 @@ def manage(env, *args, capture=False):
     return result.stdout
 
 
-def find_urls(env):
-    output = manage(env, "shell", "-c", FIND_URLS, capture=True)
+def build_site(env):
+    """The demo site, built by the one demo builder, as `make demo` and the browser tests do."""
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "collectstatic", "--noinput", "-v", "0")
+    manage(env, "load_demo", "--force", "-v", "0")
+
+
+def find_pages(env):
+    """One page of each live, public page type of the French demo tree, then the extra views."""
+    script = f"PREFERRED = {json.dumps(json.dumps(PREFERRED_SLUGS))}\n{FIND_PAGES}"
+    output = manage(env, "shell", "-c", script, capture=True)
     for line in output.splitlines():
-        if line.startswith("BENCH_URLS="):
-            urls = json.loads(line.removeprefix("BENCH_URLS="))
-            missing = [name for name, url in urls.items() if not url]
-            if missing:
-                raise BenchError(f"The demo site has no live French {', '.join(missing)} page.")
-            return urls
-    raise BenchError(f"Could not read the page addresses from manage.py shell:\n{output}")
+        if line.startswith("BENCH_PAGES="):
+            pages = json.loads(line.removeprefix("BENCH_PAGES="))
+            break
+    else:
+        raise BenchError(f"Could not read the page addresses from manage.py shell:\n{output}")
+    pages += [{"name": name, "label": name, "path": path, "title": ""} for name, path in EXTRA_PAGES]
+    if not any(page["name"] == "homepage" for page in pages):
+        raise BenchError("The demo site has no live French home page.")
+    return pages
 
 
 def free_port():
@@ -139,13 +197,29 @@ def start_gunicorn(env, port):
     return subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
 
 
-def wait_until_ready(server, port, timeout=30):
+def fetch_status(port, path):
+    """The status of one GET, redirects not followed: a page that redirects is not measured."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(f"http://{HOST}:{port}{path}", headers={"Accept-Language": "fr"})
+    try:
+        with opener.open(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def wait_until_ready(server, port, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise BenchError(f"gunicorn exited with status {server.returncode} while starting.")
         try:
-            status, _body = fetch(port, "/healthz")
+            status = fetch_status(port, BASELINE[1])
         except OSError:
             time.sleep(0.2)
             continue
@@ -171,77 +245,96 @@ def stop_gunicorn(server):
 # Measuring -------------------------------------------------------------------------------
 
 
-def fetch(port, path):
-    """One request on a new connection, as gunicorn's sync workers close after each one."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT)
-    try:
-        connection.request("GET", path, headers={"Accept-Language": "fr", "Connection": "close"})
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
-
-
-def load(port, path, *, seconds=None, requests=None):
-    """Keep CONCURRENCY requests in flight until the time or the request count runs out.
-
-    Returns the latencies in seconds, the wall time and the failures.
-    """
-    latencies = []
-    failures = []
-    lock = threading.Lock()
-    issued = 0
-    started = time.perf_counter()
-    deadline = started + (seconds if seconds is not None else MEMORY_TIME_LIMIT)
-
-    def take_ticket():
-        nonlocal issued
-        with lock:
-            if requests is not None and issued >= requests:
-                return False
-            issued += 1
-            return True
-
-    def client():
-        while time.perf_counter() < deadline and take_ticket():
-            begin = time.perf_counter()
-            try:
-                status, _body = fetch(port, path)
-            except OSError as error:
-                failures.append(f"{path}: {error}")
-                continue
-            elapsed = time.perf_counter() - begin
-            if status != 200:
-                failures.append(f"{path}: HTTP {status}")
-            else:
-                latencies.append(elapsed)
-
-    with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-        for future in [pool.submit(client) for _ in range(CONCURRENCY)]:
-            future.result()
-    return latencies, time.perf_counter() - started, failures
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
-    return ordered[index]
-
-
-def measure(port, name, path, seconds):
-    load(port, path, seconds=WARMUP_SECONDS)
-    latencies, wall, failures = load(port, path, seconds=seconds)
-    if failures:
-        raise BenchError(f"{len(failures)} failed requests on {path}, first: {failures[0]}")
-    return {
-        "name": name,
-        "path": path,
-        "requests": len(latencies),
-        "seconds": round(wall, 2),
-        "requests_per_second": round(len(latencies) / wall, 1),
-        "p50_ms": round(percentile(latencies, 0.50) * 1000, 2),
-        "p95_ms": round(percentile(latencies, 0.95) * 1000, 2),
+def wrk(port, path, seconds, script):
+    """Run wrk on one URL; returns its numbers, or raises when any request failed."""
+    command = [
+        "wrk",
+        "--threads",
+        str(WRK_THREADS),
+        "--connections",
+        str(WRK_CONNECTIONS),
+        "--duration",
+        f"{seconds}s",
+        "--timeout",
+        "30s",
+        "--script",
+        str(script),
+        f"http://{HOST}:{port}{path}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH_WRK "):
+            numbers = json.loads(line.removeprefix("BENCH_WRK "))
+            break
+    else:
+        raise BenchError(f"wrk gave no result for {path}:\n{result.stdout}\n{result.stderr}")
+    # The server closes each connection after its answer (sync workers) and wrk opens the
+    # next one; a connection refused, an error status or a timeout means the numbers lie.
+    failures = {
+        key: numbers[key] for key in ("connect", "read", "write", "status", "timeout") if numbers[key]
     }
+    if failures:
+        raise BenchError(f"wrk reported failures on {path}: {failures}")
+    if not numbers["requests"]:
+        raise BenchError(f"wrk made no request to {path} in {seconds} s.")
+    seconds_taken = numbers["duration_us"] / 1e6
+    return {
+        "requests": numbers["requests"],
+        "seconds": round(seconds_taken, 2),
+        "requests_per_second": round(numbers["requests"] / seconds_taken, 1),
+        "p50_ms": round(numbers["p50_us"] / 1000, 2),
+        "p99_ms": round(numbers["p99_us"] / 1000, 2),
+    }
+
+
+def run_rounds(port, pages, rounds, seconds, script):
+    """Each round: /healthz, every page (in an order shifted each round), /healthz again.
+
+    A page's ratio in a round is its throughput over the mean of that round's two /healthz
+    runs, so that a machine slowing down or speeding up during a round affects both sides.
+    """
+    measured = []
+    for number in range(rounds):
+        shift = number % len(pages)
+        order = pages[shift:] + pages[:shift]
+        before = wrk(port, BASELINE[1], seconds, script)
+        runs = [(page, wrk(port, page["path"], seconds, script)) for page in order]
+        after = wrk(port, BASELINE[1], seconds, script)
+        baseline = (before["requests_per_second"] + after["requests_per_second"]) / 2
+        row = {"round": number + 1, "baseline": [before, after], "baseline_requests_per_second": baseline}
+        row["pages"] = {
+            page["name"]: {**run, "ratio": round(run["requests_per_second"] / baseline, 4)}
+            for page, run in runs
+        }
+        measured.append(row)
+        summary = ", ".join(f"{name} {100 * run['ratio']:.1f} %" for name, run in row["pages"].items())
+        log(f"  round {number + 1}: /healthz {baseline:.0f} req/s; {summary}")
+    return measured
+
+
+def summarise(pages, measured):
+    summaries = []
+    for page in pages:
+        ratios = [row["pages"][page["name"]]["ratio"] for row in measured]
+        rates = [row["pages"][page["name"]]["requests_per_second"] for row in measured]
+        target = TARGETS.get(page["name"], DEFAULT_TARGET)
+        median = statistics.median(ratios)
+        summaries.append(
+            {
+                **page,
+                "ratios": ratios,
+                "ratio_median": round(median, 4),
+                "ratio_min": round(min(ratios), 4),
+                "ratio_max": round(max(ratios), 4),
+                "requests_per_second_median": round(statistics.median(rates), 1),
+                "p50_ms_median": round(
+                    statistics.median(row["pages"][page["name"]]["p50_ms"] for row in measured), 1
+                ),
+                "target": target,
+                "passed": median >= target,
+            }
+        )
+    return summaries
 
 
 def worker_pids(master_pid):
@@ -266,131 +359,170 @@ def rss_kib(pid):
     raise BenchError(f"No VmRSS for process {pid}.")
 
 
-def measure_memory(port, master_pid, path, requests):
-    before_pids = worker_pids(master_pid)
-    if len(before_pids) != WORKERS:
-        raise BenchError(f"Expected {WORKERS} gunicorn workers, found {before_pids}.")
-    before = {pid: rss_kib(pid) for pid in before_pids}
-    latencies, wall, failures = load(port, path, requests=requests)
-    if failures:
-        raise BenchError(f"{len(failures)} failed requests on {path}, first: {failures[0]}")
-    after_pids = worker_pids(master_pid)
-    if after_pids != before_pids:
-        raise BenchError(f"gunicorn replaced workers during the memory run: {before_pids} → {after_pids}.")
-    after = {pid: rss_kib(pid) for pid in after_pids}
-    total_before, total_after = sum(before.values()), sum(after.values())
+def read_memory(master_pid):
+    pids = worker_pids(master_pid)
+    if len(pids) != WORKERS:
+        raise BenchError(f"Expected {WORKERS} gunicorn workers, found {pids}.")
+    return {pid: rss_kib(pid) for pid in pids}
+
+
+def top_up(port, pages, made, rate, workdir):
+    """More page requests, every page in turn, until the memory run has made MEMORY_REQUESTS."""
+    missing = MEMORY_REQUESTS - made
+    if missing <= 0:
+        return 0
+    seconds = min(MEMORY_TIME_LIMIT, max(2, round(1.1 * missing / rate + 0.5)))
+    script = workdir / "rotate.lua"
+    paths = "{" + ", ".join(json.dumps(page["path"]) for page in pages) + "}"
+    script.write_text(WRK_ROTATE.replace("{PATHS}", paths) + WRK_REPORT)
+    log(f"  {missing} more page requests needed: every page in turn for {seconds} s")
+    return wrk(port, pages[0]["path"], seconds, script)["requests"]
+
+
+def memory_verdict(before, after, requests):
+    if list(before) != list(after):
+        raise BenchError(f"gunicorn replaced workers during the memory run: {list(before)} → {list(after)}.")
+    workers = [
+        {
+            "pid": pid,
+            "rss_before_mib": round(before[pid] / 1024, 1),
+            "rss_after_mib": round(after[pid] / 1024, 1),
+            "growth_mib": round((after[pid] - before[pid]) / 1024, 1),
+            "growth_percent": round(100 * (after[pid] - before[pid]) / before[pid], 1),
+        }
+        for pid in before
+    ]
+    worst = max(worker["growth_percent"] for worker in workers)
     return {
-        "path": path,
-        "requests": len(latencies),
-        "seconds": round(wall, 1),
-        "workers": [
-            {
-                "pid": pid,
-                "rss_before_mib": round(before[pid] / 1024, 1),
-                "rss_after_mib": round(after[pid] / 1024, 1),
-            }
-            for pid in before_pids
-        ],
-        "rss_before_mib": round(total_before / 1024, 1),
-        "rss_after_mib": round(total_after / 1024, 1),
-        "growth_mib": round((total_after - total_before) / 1024, 1),
-        "growth_percent": round(100 * (total_after - total_before) / total_before, 1),
+        "page_requests": requests,
+        "workers": workers,
+        "worst_growth_percent": worst,
+        "tolerance_percent": 100 * RSS_TOLERANCE,
+        "complete": requests >= MEMORY_REQUESTS,
+        "passed": requests >= MEMORY_REQUESTS and worst <= 100 * RSS_TOLERANCE,
     }
 
 
 # Reporting -------------------------------------------------------------------------------
 
 
-def print_table(results):
-    log("")
-    log(f"{'page':<10} {'URL':<44} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}  of baseline")
-    for row in results:
-        share = "baseline" if row["name"] == "baseline" else f"{row['percent_of_baseline']:.1f} % of baseline"
-        log(
-            f"{row['name']:<10} {row['path']:<44} {row['requests_per_second']:>8.1f} "
-            f"{row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f}  {share}"
-        )
-
-
 def verdict(passed):
     return "PASS" if passed else "FAIL"
 
 
+def print_table(summaries, measured):
+    baselines = [row["baseline_requests_per_second"] for row in measured]
+    width = max(len(row["path"]) for row in summaries)
+    log("")
+    log(
+        f"{'page type':<18} {'URL':<{width}} {'req/s':>7} {'p50 ms':>7}  "
+        f"{'ratio to /healthz: median (min–max)':<36} {'target':>7}"
+    )
+    log(
+        f"{'baseline':<18} {BASELINE[1]:<{width}} {statistics.median(baselines):>7.0f} {'':>7}  "
+        f"{'1 (rounds: ' + ', '.join(f'{rate:.0f}' for rate in baselines) + ' req/s)':<36}"
+    )
+    for row in summaries:
+        spread = f"{100 * row['ratio_median']:5.1f} % ({100 * row['ratio_min']:.1f}–{100 * row['ratio_max']:.1f} %)"
+        log(
+            f"{row['label']:<18} {row['path']:<{width}} {row['requests_per_second_median']:>7.1f} "
+            f"{row['p50_ms_median']:>7.1f}  {spread:<36} {'≥ ' + format(100 * row['target'], '.0f') + ' %':>7}  "
+            f"{verdict(row['passed'])}"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=float, default=8.0, help="seconds of measurement per URL")
+    parser.add_argument("--duration", type=int, default=5, help="seconds of wrk per URL and round")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (their median is reported)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, static)")
     parser.add_argument(
-        "--memory-requests", type=int, default=10_000, help="home page requests in the memory run"
-    )
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the temporary directory (database, static files)"
+        "--workdir", type=Path, help="reuse a directory kept by --keep instead of building the site again"
     )
     options = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="bibo-bench-"))
+    if shutil.which("wrk") is None:
+        log(
+            "BENCH ERROR: wrk is missing: install Debian's wrk package (`apt-get install wrk`), or run `make bench`."
+        )
+        return 2
+    reuse = options.workdir is not None
+    workdir = options.workdir.resolve() if reuse else Path(tempfile.mkdtemp(prefix="bibo-bench-"))
     env = bench_environment(workdir)
     server = None
     began = time.monotonic()
     try:
-        log(f"Building the demo site in {workdir}")
-        manage(env, "migrate", "--noinput", "-v", "0")
-        manage(env, "collectstatic", "--noinput", "-v", "0")
-        manage(env, "load_demo", "--force")
-        urls = find_urls(env)
-        pages = [
-            ("baseline", "/healthz"),
-            ("home", "/fr/"),
-            ("branch", urls["branch"]),
-            ("standard", urls["standard"]),
-        ]
+        if reuse:
+            log(f"Reusing the demo site in {workdir}")
+        else:
+            log(f"Building the demo site in {workdir}")
+            build_site(env)
+        pages = find_pages(env)
+        script = workdir / "report.lua"
+        script.write_text(WRK_REPORT)
 
         port = free_port()
-        log(f"Starting gunicorn: {WORKERS} sync workers on {HOST}:{port}; {CONCURRENCY} concurrent clients")
+        log(
+            f"Starting gunicorn: {WORKERS} sync workers on {HOST}:{port}; "
+            f"wrk: {WRK_THREADS} threads, {WRK_CONNECTIONS} connections"
+        )
         server = start_gunicorn(env, port)
         wait_until_ready(server, port)
+        for page in pages:
+            status = fetch_status(port, page["path"])
+            if status != 200:
+                raise BenchError(f"{page['path']} ({page['label']}) answered {status}, not 200.")
 
-        results = []
-        for name, path in pages:
-            results.append(measure(port, name, path, options.duration))
-            log(f"  {name}: {results[-1]['requests_per_second']} req/s")
-        baseline = results[0]["requests_per_second"]
-        for row in results:
-            row["ratio_to_baseline"] = round(row["requests_per_second"] / baseline, 4)
-            row["percent_of_baseline"] = round(100 * row["requests_per_second"] / baseline, 1)
-        print_table(results)
+        log(f"Warming up: {WARMUP_SECONDS} s per URL")
+        for path in [BASELINE[1], *(page["path"] for page in pages)]:
+            wrk(port, path, WARMUP_SECONDS, script)
+        memory_before = read_memory(server.pid)
 
-        log(f"\nMemory: {options.memory_requests} requests to /fr/")
-        memory = measure_memory(port, server.pid, "/fr/", options.memory_requests)
-        memory["complete"] = memory["requests"] >= options.memory_requests
-        if not memory["complete"]:
-            log(f"  stopped at the {MEMORY_TIME_LIMIT} s limit, after {memory['requests']} requests")
-        for worker in memory["workers"]:
-            log(f"  worker {worker['pid']}: {worker['rss_before_mib']} → {worker['rss_after_mib']} MiB")
-        log(
-            f"  total RSS {memory['rss_before_mib']} → {memory['rss_after_mib']} MiB: "
-            f"{memory['growth_mib']:+} MiB ({memory['growth_percent']:+} %)"
-        )
+        log(f"Measuring: {options.rounds} rounds of {options.duration} s per URL")
+        measured = run_rounds(port, pages, options.rounds, options.duration, script)
+        summaries = summarise(pages, measured)
+        made = sum(run["requests"] for row in measured for run in row["pages"].values())
+        seconds = sum(run["seconds"] for row in measured for run in row["pages"].values())
+        made += top_up(port, pages, made, made / seconds, workdir)
+        memory = memory_verdict(memory_before, read_memory(server.pid), made)
 
-        home = next(row for row in results if row["name"] == "home")
-        verdicts = {
-            "home_throughput": {
-                "target": f"home ≥ {100 * HOME_TARGET:.0f} % of baseline",
-                "measured": f"{home['percent_of_baseline']} %",
-                "passed": home["ratio_to_baseline"] >= HOME_TARGET,
-            },
-            "rss_growth": {
-                "target": f"RSS growth ≤ {100 * RSS_GROWTH_LIMIT:.0f} % over {memory['requests']} requests",
-                "measured": f"{memory['growth_percent']} %",
-                "passed": memory["growth_percent"] <= 100 * RSS_GROWTH_LIMIT,
-            },
-        }
+        print_table(summaries, measured)
         log("")
-        for item in verdicts.values():
-            log(f"{verdict(item['passed'])}  {item['target']}: {item['measured']}")
+        log(
+            f"Memory over {memory['page_requests']} page requests after the warm-up "
+            f"(flat: each worker ≤ +{memory['tolerance_percent']:.0f} %):"
+        )
+        for worker in memory["workers"]:
+            log(
+                f"  worker {worker['pid']}: {worker['rss_before_mib']} → {worker['rss_after_mib']} MiB "
+                f"({worker['growth_mib']:+} MiB, {worker['growth_percent']:+} %)"
+            )
+        if not memory["complete"]:
+            log(f"  only {memory['page_requests']} of {MEMORY_REQUESTS} requests within the time limit")
+        log("")
+        verdicts = [
+            (
+                row["passed"],
+                f"{row['label']}: median {100 * row['ratio_median']:.1f} % of /healthz, "
+                f"target ≥ {100 * row['target']:.0f} %",
+            )
+            for row in summaries
+        ]
+        verdicts.append(
+            (
+                memory["passed"],
+                f"worker memory flat over {MEMORY_REQUESTS} requests: worst worker "
+                f"{memory['worst_growth_percent']:+} %, tolerance {memory['tolerance_percent']:.0f} %",
+            )
+        )
+        for passed, text in verdicts:
+            log(f"{verdict(passed)}  {text}")
+        all_passed = all(passed for passed, _text in verdicts)
 
         report = {
             "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "duration_seconds": round(time.monotonic() - began, 1),
+            "passed": all_passed,
             "machine": {
                 "cpus": os.cpu_count(),
                 "load_average": os.getloadavg(),
@@ -399,30 +531,31 @@ def main():
             },
             "setup": {
                 "settings": env["DJANGO_SETTINGS_MODULE"],
-                "database": "SQLite",
+                "database": "SQLite, demo site (manage.py load_demo --force)",
                 "server": f"gunicorn, {WORKERS} sync workers",
-                "concurrency": CONCURRENCY,
+                "client": f"wrk, {WRK_THREADS} threads, {WRK_CONNECTIONS} connections",
+                "rounds": options.rounds,
                 "seconds_per_url": options.duration,
                 "warmup_seconds": WARMUP_SECONDS,
             },
-            "results": results,
+            "pages": summaries,
+            "rounds": measured,
             "memory": memory,
-            "verdicts": verdicts,
         }
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-        log(f"\nResults written to {RESULTS} ({report['duration_seconds']} s in all).")
+        log(f"\nResults written to {RESULTS.relative_to(ROOT)} ({report['duration_seconds']:.0f} s in all).")
+        return 0 if all_passed else 1
     except BenchError as error:
         log(f"\nBENCH ERROR: {error}")
-        return 1
+        return 2
     finally:
         if server is not None:
             stop_gunicorn(server)
-        if options.keep:
+        if options.keep or reuse:
             log(f"Kept {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
 def load(*, stdout):
     home = ensure_home(stdout)
     demo.set_site_root(home)
-    demo.grant_editors(home)
     branches = ensure_branches(home, stdout)
     practical = ensure_practical_pages(home, branches)
     ensure_highlights(home, branches, practical)

@@ -16,12 +16,15 @@ from branches.factories import (
     tuesday_to_saturday,
 )
 from home.models import (
+    AccessibilityStatementPage,
     BranchIndexPage,
     BranchPage,
     ContactFormField,
     ContactPage,
     HomePage,
+    LegalNoticePage,
     MobileBranchPage,
+    PrivacyPage,
     StandardPage,
 )
 
@@ -180,3 +183,59 @@ def hours_exception(start_date, reason, hours=(), end_date=None):
         "reason": ReasonFactory(text=reason),
         "hours": time_ranges(hours),
     }
+
+
+class LegalNoticePageFactory(wagtail_factories.PageFactory):
+    title = "Mentions légales"
+    slug = "mentions-legales"
+    publisher = (
+        "<p>Ville de Bellerive-sur-Loire, 2 place de l'Hôtel-de-Ville, 44000 Bellerive-sur-Loire. "
+        "Téléphone : 02 40 41 90 00.</p>"
+    )
+    publication_director = "Camille Durand, maire de Bellerive-sur-Loire"
+    host = "<p>Service informatique de la ville, 2 place de l'Hôtel-de-Ville, 44000 Bellerive-sur-Loire.</p>"
+
+    class Meta:
+        model = LegalNoticePage
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    title = "Déclaration d'accessibilité"
+    slug = "accessibilite-du-site"
+    conformity = AccessibilityStatementPage.Conformity.PARTIAL
+    compliance_rate = 82
+    audit_date = datetime.date(2026, 11, 1)
+    auditor = "Service numérique de la ville"
+    audit_method = "<p>Quinze pages testées avec Firefox et NVDA, Safari et VoiceOver.</p>"
+    non_compliant_content = "<ul><li>Certains documents PDF anciens n'ont pas de structure.</li></ul>"
+    contact = "<p>Écrivez-nous par le formulaire de contact.</p>"
+    statement_date = datetime.date(2026, 12, 1)
+
+    class Meta:
+        model = AccessibilityStatementPage
+
+
+class PrivacyPageFactory(wagtail_factories.PageFactory):
+    title = "Données personnelles"
+    slug = "donnees-personnelles"
+    controller = (
+        "<p>La ville de Bellerive-sur-Loire, 2 place de l'Hôtel-de-Ville, 44000 Bellerive-sur-Loire.</p>"
+    )
+    processing = factory.LazyFunction(
+        lambda: [
+            (
+                "processing",
+                {
+                    "purpose": "Répondre au formulaire de contact",
+                    "data": "Nom, adresse e-mail, message",
+                    "legal_basis": "Mission de service public",
+                    "retention": "Un an au plus",
+                    "recipients": "L'équipe d'accueil",
+                },
+            )
+        ]
+    )
+    contact = "<p>Délégué à la protection des données : dpo@bellerive.example.</p>"
+
+    class Meta:
+        model = PrivacyPage

@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 from django.apps import AppConfig
@@ -11,6 +12,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import restrictions  # noqa: F401  (privacy follows the French page)
+        from portal.images import limit_pillow_pixels
+
+        limit_pillow_pixels()
 
 
 def project_apps():
@@ -23,4 +27,12 @@ def project_apps():
     from django.conf import settings
 
     base = Path(settings.BASE_DIR).resolve()
-    return [app for app in apps.get_app_configs() if base in Path(app.path).resolve().parents]
+    environment = Path(sys.prefix).resolve()  # a virtualenv may sit inside the project: .venv
+
+    def ours(app):
+        where = Path(app.path).resolve()
+        return (
+            base in where.parents and environment not in where.parents and "site-packages" not in where.parts
+        )
+
+    return [app for app in apps.get_app_configs() if ours(app)]

@@ -18,10 +18,9 @@ from pathlib import Path
 from allauth.account.models import EmailAddress
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     MissingRelatedObjectError,
@@ -32,14 +31,13 @@ from wagtail_localize.models import (
 
 from portal.factories import AlertFactory, UserFactory
 from portal.models import Alert, BrandingSettings, SocialLinks, User
+from portal.staff import EDITORS, setup_groups
 
 ADMIN_EMAIL = "admin@bibo.example"
 ADMIN_PASSWORD = "bibo-admin-demo"  # noqa: S105  (a demo account on a laptop)
 EDITOR_EMAIL = "redaction@bibo.example"
-EDITORS_GROUP = "Rédaction"
 PATRON_EMAILS = ["lea.martin@example.org", "karim.benali@example.org", "oksana.kovalenko@example.org"]
 DEMO_PASSWORD = "bibo-demo-2026"  # noqa: S105
-EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
 def load(*, stdout):
@@ -118,49 +116,14 @@ def ensure_alert():
 # Accounts --------------------------------------------------------------------------------
 
 
-def editors_group():
-    return Group.objects.get_or_create(name=EDITORS_GROUP)[0]
-
-
-def grant_editors(page):
-    """Let the demo's editors add, change and publish `page` and the pages beneath it."""
-    editors = editors_group()
-    for permission in EDITOR_PAGE_PERMISSIONS:
-        GroupPagePermission.objects.get_or_create(
-            group=editors, page=page, permission=Permission.objects.get(codename=permission)
-        )
-
-
 def ensure_accounts():
     admin = User.objects.filter(email=ADMIN_EMAIL).first()
     if admin is None:
         admin = User.objects.create_superuser(
             username="admin", email=ADMIN_EMAIL, password=ADMIN_PASSWORD, display_name="Admin"
         )
-    editors = editors_group()
-    editors.permissions.add(
-        *Permission.objects.filter(
-            codename__in=[
-                "access_admin",
-                "add_alert",
-                "change_alert",
-                "publish_alert",
-                "change_brandingsettings",
-            ]
-        )
-    )
-    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    for codename in (
-        "add_customimage",
-        "change_customimage",
-        "add_customdocument",
-        "change_customdocument",
-    ):
-        GroupCollectionPermission.objects.get_or_create(
-            group=editors,
-            collection=root_collection,
-            permission=Permission.objects.get(codename=codename),
-        )
+    # The groups and their rights are defined once, in portal.staff.
+    editors = next(group for group in setup_groups() if group.name == EDITORS)
     editor = UserFactory(email=EDITOR_EMAIL, display_name="Camille, rédaction", password=DEMO_PASSWORD)
     editor.groups.add(editors)
     for staff in (admin, editor):

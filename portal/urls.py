@@ -5,22 +5,28 @@ from django.views.generic import RedirectView
 
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from home import urls as home_urls
-from portal import health, views
+from portal import health, ratelimits, views
+from portal.registry import api_urlpatterns
+from portal.sitemaps import PortalSitemap
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
+    path("admin/login/", ratelimits.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include(home_urls.api_urlpatterns)),
+    # Each app adds its routes through the "bibo_api_urls" hook (portal.registry).
+    path("api/", include(api_urlpatterns())),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
 ]
 
@@ -33,6 +39,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
+    path("recherche/", include("search.urls")),
     # Wagtail's password form of a protected page comes before the page view, whose pattern
     # would swallow `_util/…`; its login form leads to the accounts' one (rate-limited).
     path(

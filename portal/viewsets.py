@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.models import Alert
+from portal.models import Alert, IdentityWords
 
 
 class AlertViewSet(SnippetViewSet):
@@ -12,8 +12,22 @@ class AlertViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["title", "level", "starts_at", "ends_at", "live"]
-    list_filter = ["level", "live", "locale"]
+    # Wagtail adds the language filter itself to translatable snippets.
+    list_filter = ["level", "live"]
     search_fields = ["title", "message"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("locale")
+        # Returning None would let Wagtail build the queryset; the listing shows the locale and links.
+        return Alert.objects.select_related("locale", "link")
+
+
+class IdentityWordsViewSet(SnippetViewSet):
+    model = IdentityWords
+    icon = "title"
+    menu_label = _("Library name and tagline")
+    add_to_settings_menu = True
+    menu_order = 100
+    list_display = ["name", "tagline"]
+
+    def get_queryset(self, request):
+        return IdentityWords.objects.select_related("locale")

@@ -92,6 +92,7 @@ class BranchIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.BranchPage", "home.MobileBranchPage"]
     max_count_per_parent = 1
+    footer_order = 10
 
     class Meta:
         verbose_name = _("list of branches")

@@ -1,4 +1,14 @@
+import contextlib
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import models
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -8,13 +18,13 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.forms import describe_fields
 from portal.models import BasePage
+from portal.registry import home_sections
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -40,7 +50,7 @@ class HighlightsBlock(blocks.StreamBlock):
 
 
 class HomePage(BasePage):
-    """The front door of the network: the alert, highlights, news and events."""
+    """The front door of the network: the alert, then the sections the apps register (highlights…)."""
 
     intro = models.CharField(
         _("welcome sentence"),
@@ -63,13 +73,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.queries import highlight_cards
-
         context = super().get_context(request, *args, **kwargs)
-        context["highlight_cards"] = highlight_cards(self)
-        # Filled by the blog and events issues.
-        context["latest_posts"] = []
-        context["upcoming_events"] = []
+        # Highlights, and what other apps add (latest posts, upcoming events): portal.registry.
+        context["home_sections"] = home_sections(self, request)
         return context
 
 
@@ -141,6 +147,7 @@ class ContactPage(AbstractEmailForm, BasePage):
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
+    footer_order = 20
     allowed_http_methods = [*BasePage.allowed_http_methods, "POST"]
     # The team's address and the e-mail's subject are the same whatever the visitor's language.
     override_translatable_fields = [
@@ -152,5 +159,50 @@ class ContactPage(AbstractEmailForm, BasePage):
     class Meta:
         verbose_name = _("contact form")
 
-    def get_form(self, *args, **kwargs):
-        return describe_fields(super().get_form(*args, **kwargs))
+    def send_mail(self, form):
+        self.staff_message(form).send()
+
+    def staff_message(self, form):
+        """The e-mail to the team: in French whatever the visitor's language, answerable in one click.
+
+        The questions are those of the French form, the subject names the form and the
+        visitor's language, and “Reply” writes to the visitor when they gave a valid address.
+        """
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        labels = dict(source.form_fields.values_list("clean_name", "label"))
+        reply_to = []
+        lines = []
+        with translation.override(settings.LANGUAGE_CODE):
+            language_name = translation.get_language_info(language)["name_translated"]
+            for field in form:
+                if field.name not in form.cleaned_data:
+                    continue
+                value = form.cleaned_data[field.name]
+                if isinstance(value, list):
+                    value = ", ".join(value)
+                elif isinstance(value, datetime.datetime | datetime.date):
+                    value = date_format(
+                        value,
+                        "SHORT_DATETIME_FORMAT"
+                        if isinstance(value, datetime.datetime)
+                        else "SHORT_DATE_FORMAT",
+                    )
+                lines.append(f"{labels.get(field.name, field.label)} : {value}")
+                if not reply_to and isinstance(field.field, forms.EmailField) and value:
+                    with contextlib.suppress(ValidationError):
+                        validate_email(value)
+                        reply_to = [value]
+            subject = _("%(subject)s – %(form)s (%(language)s)") % {
+                "subject": source.subject or source.title,
+                "form": source.title,
+                "language": language_name,
+            }
+            lines += ["", _("Language of the message: %(language)s") % {"language": language_name}]
+        return EmailMessage(
+            subject=subject,
+            body="\n".join(lines),
+            from_email=self.from_address or None,
+            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
+            reply_to=reply_to,
+        )

@@ -6,6 +6,7 @@ adds the hardening that `manage.py check --deploy` asks for.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -32,11 +33,13 @@ INSTALLED_APPS = [
     "portal",
     "branches",
     "home",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -52,6 +55,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "mailer",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RequestBodyMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -73,7 +79,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -119,19 +124,25 @@ AUTHENTICATION_BACKENDS = [
 
 # Caches: local memory on a laptop, Redis for a network of several processes.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to connect to Redis, and to wait for an answer: past them, the page is served
+# without the cache (portal/cache.py), slower but served.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
+    REDIS_OPTIONS = {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo",
             "TIMEOUT": 600,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo-renditions",
             "TIMEOUT": 3600,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
@@ -181,7 +192,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Mail: the console on a laptop, SMTP from the environment in production.
+# Mail: the console on a laptop, SMTP from the environment in production, through the
+# queue of the security block below.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -189,7 +201,11 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "bibliotheque@localhost")
+# By default, mail comes from the site's own domain (WAGTAILADMIN_BASE_URL); allauth's adapter
+# puts the library's name beside it.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or "bibliotheque@{}".format(
+    urlsplit(os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")).hostname or "localhost"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
@@ -203,6 +219,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin's date pickers show and read dates the French way (one format for every admin
+# language: Wagtail 8 has no per-language setting); portal/formats makes every language read it.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -233,6 +255,7 @@ elif OPENSEARCH_URL:
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 # Accounts (django-allauth): e-mail and password, confirmed e-mail addresses.
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -259,13 +282,37 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # django-mailer names recipients and subjects at the info level: never log them.
+    "loggers": {"mailer": {"level": "WARNING"}},
 }
 
 # --- Security and privacy -------------------------------------------------------------------
 # Private pages send visitors to the accounts' login form (the rate-limited one).
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Images: decoded and stored without location data; a pixel limit fitted to a logo or a
+# photo (a 48-megapixel phone photo passes, a 121-megapixel decompression bomb does not).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Mail is queued in the database and sent once the transaction commits (portal/mail.py);
+# EMAIL_BACKEND above is the one that really sends.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "portal.mail.QueueThenSendBackend"
+MAILER_ERROR_HANDLER = "portal.mail.defer_on_failure"
+MAILER_USE_FILE_LOCK = False  # rows are locked one by one (SELECT … SKIP LOCKED)
+# Login rate limits (portal/ratelimits.py) count per client address: the one the trusted
+# reverse proxies forward in X-Forwarded-For (how many proxies: TRUSTED_PROXY_COUNT).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+
+def require_base_url():
+    """Links in e-mails and absolute addresses (hreflang, API, sitemap) need the site's real address."""
+    if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+        raise ImproperlyConfigured(
+            "Set the WAGTAILADMIN_BASE_URL environment variable to the site's public address, "
+            "e.g. https://bibliotheques.example."
+        )

@@ -1,16 +1,23 @@
+import re
+from dataclasses import replace
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import pgettext
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from portal import renditions
 from portal.locales import active_locale
-from portal.models.alerts import alerts_for_visitor
+from portal.models import Alert
+from portal.models.pages import open_graph_locale
+from portal.models.site_settings import BrandingSettings
+from portal.navigation import navigation
 
 register = template.Library()
 
@@ -109,17 +116,51 @@ def current_alerts():
         locale = active_locale()
     except Locale.DoesNotExist:
         return []
-    return alerts_for_visitor(locale)
+    return Alert.objects.current(locale)
+
+
+def _localized_date(value, format_):
+    """Django's `date_format`, with the French ordinal for the first of the month: "1er mai"."""
+    if translation.get_language() == "fr" and value.day == 1:
+        # "j" (day of the month) not escaped by a backslash gains a literal "er".
+        format_ = re.sub(r"(?<!\\)j", r"j\\e\\r", format_)
+    return date_format(value, format_)
 
 
 @register.filter
 def long_day(value):
-    """A weekday and date the way the active language writes them: "mardi 3 décembre", "12月3日"."""
+    """A weekday and date the way the active language writes them: "mardi 1er décembre", "12月3日"."""
     if not value:
         return ""
     # Translators: a date format (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date),
     # weekday and day of the month in the order the language writes them, without the year.
-    return date_format(value, pgettext("weekday and date", "l j F"))
+    return _localized_date(value, pgettext("weekday and date", "l j F"))
+
+
+@register.filter
+def long_date(value):
+    """A date with its year, in the active language: "1er janvier 2027", "January 1, 2027"."""
+    if not value:
+        return ""
+    # Translators: a date format (https://docs.djangoproject.com/en/5.2/ref/templates/builtins/#date),
+    # day, month written in full and year, in the order the language writes them.
+    return _localized_date(value, pgettext("date with year", "F j, Y"))
+
+
+@register.filter
+def time_of_day(value):
+    """A time the way the active language writes it: "10 h", "10 h 30" in French, "10 a.m." in English.
+
+    French typography (Imprimerie nationale) writes hours with "h" between non-breaking
+    spaces and drops ":00"; other languages follow Django's own format for them.
+    """
+    if value is None or value == "":
+        return ""
+    if translation.get_language() == "fr":
+        if value.minute:
+            return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
+        return f"{value.hour}\u00a0h"
+    return time_format(value, "TIME_FORMAT")
 
 
 @register.simple_tag
@@ -130,19 +171,86 @@ def source_lang():
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
-@register.simple_tag(takes_context=True)
-def translated_pageurl(context, page):
-    """The URL of a chosen page in the visitor's language when it is translated, else the page's own.
+@register.filter
+def localized(page):
+    """Wagtail's `Page.localized`: the page's live translation in the visitor's language, else itself.
 
-    wagtail-localize keeps pages chosen in blocks as they were in French: this follows them
-    to the translation at display time.
+    wagtail-localize keeps pages chosen in blocks and alerts as they were in French; in
+    templates, `{% pageurl value.page|localized %}` follows them to the translation.
+    `Page.localized` itself asks the database for the active Locale on every call, a query
+    per link; the locale here comes from portal.locales' memory.
     """
     if page is None:
-        return ""
-    request = context.get("request")
+        return None
     locale = active_locale()
-    if page.locale_id != locale.pk:
-        translation_ = page.get_translation_or_none(locale)
-        if translation_ is not None and translation_.live:
-            page = translation_
-    return page.get_url(request=request) or ""
+    if page.locale_id == locale.pk:
+        return page
+    translation_ = page.get_translation_or_none(locale)
+    return translation_ if translation_ is not None and translation_.live else page
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """`menu` and `footer` links; the menu entry of the page shown, or of its section, is current."""
+    links = navigation(context.get("request"))
+    page = context.get("page") or context.get("self")
+    path = page.path if isinstance(page, Page) and page.pk else None
+    menu = []
+    for link in links["menu"]:
+        current = ""
+        if path == link.path:
+            current = "page"
+        elif path is not None and path.startswith(link.path):
+            current = "true"
+        menu.append(replace(link, current=current))
+    footer = [replace(link, current="page" if path == link.path else "") for link in links["footer"]]
+    return {"menu": menu, "footer": footer}
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The library's name and its site's address in the visitor's language, for e-mails."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    name = BrandingSettings.for_site(site).library_name if site is not None else ""
+    url = f"{site.root_url}/{translation.get_language()}/" if site is not None else ""
+    return {"name": name, "url": url}
+
+
+@register.simple_tag
+def rendition(image, name, **attrs):
+    """`{% rendition image "card" class="card__image" loading="lazy" %}`: an `<img>` of a named size.
+
+    Decorative (empty alt) unless an `alt` is given; the sizes are in portal/renditions.py.
+    """
+    if not image:
+        return ""
+    return image.get_rendition(renditions.spec(name)).img_tag({"alt": "", **attrs})
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context):
+    """The page's Open Graph data (BasePage.get_open_graph), with its translations and picture."""
+    page = context.get("page") or context.get("self")
+    if not isinstance(page, Page) or not page.pk or not hasattr(page, "get_open_graph"):
+        return None
+    request = context.get("request")
+    # Real translations only, from the query the hreflang links already made.
+    translations = _page_translations(page, request)
+    language = next((code for code, translation_ in translations.items() if translation_.pk == page.pk), None)
+    data = page.get_open_graph(request, language=language)
+    data["alternate_locales"] = [
+        open_graph_locale(code) for code, translation_ in translations.items() if translation_.pk != page.pk
+    ]
+    image = data.pop("image", None)
+    if image:
+        picture = image.get_rendition(renditions.spec("social"))
+        data["image"] = {
+            "url": picture.full_url,
+            "width": picture.width,
+            "height": picture.height,
+            "alt": image.default_alt_text,
+        }
+    return data

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("home", "0002_editor_help_texts"), ("branches", None)]
-AFTER = [("home", "0005_branch_facts_move_to_branches")]
+BEFORE = [("home", "0004_listing_image"), ("branches", None)]
+AFTER = [("home", "0007_branch_facts_move_to_branches")]
 
 
 def stream(*children):

@@ -56,6 +56,9 @@ def test_demo_refuses_to_run_without_debug_unless_forced(db):
 def test_each_app_brings_its_demo_in_the_order_of_installed_apps():
     names = [module.__name__ for module in demo_modules()]
 
-    assert names[:3] == ["portal.demo", "branches.demo", "home.demo"]
+    assert names[0] == "portal.demo"
+    assert "home.demo" in names
+    # The branches exist before the pages that present them.
+    assert names.index("branches.demo") < names.index("home.demo")
     order = [app.name for app in project_apps()]
     assert names == [f"{app}.demo" for app in order if f"{app}.demo" in names]

@@ -17,7 +17,6 @@ from django.utils.translation import to_locale
 from django.utils.translation.template import templatize
 
 BASE_DIR = Path(settings.BASE_DIR)
-APPS = ["portal", "branches", "home"]
 KEYWORDS = {
     "_": None,
     "gettext": None,
@@ -44,16 +43,23 @@ def _messages_from_python(source):
             yield None, message
 
 
+def project_apps():
+    """Every app of the project that is installed: a new app's strings cannot escape this test."""
+    from portal.apps import project_apps
+
+    return [Path(app.path) for app in project_apps()]
+
+
 def project_messages():
     found = {}
-    for app in APPS:
-        for path in (BASE_DIR / app).rglob("*.py"):
+    for app_dir in project_apps():
+        for path in app_dir.rglob("*.py"):
             if "migrations" in path.parts:
                 continue
             for context, msgid in _messages_from_python(path.read_text()):
                 if msgid:
                     found.setdefault((context, msgid), str(path.relative_to(BASE_DIR)))
-        for path in (BASE_DIR / app).rglob("templates/**/*"):
+        for path in app_dir.rglob("templates/**/*"):
             if path.suffix not in {".html", ".txt"}:
                 continue
             code = templatize(path.read_text(), origin=str(path))
@@ -61,6 +67,10 @@ def project_messages():
                 if msgid:
                     found.setdefault((context, msgid), str(path.relative_to(BASE_DIR)))
     return found
+
+
+def test_extraction_covers_every_installed_app_of_the_project():
+    assert {path.name for path in project_apps()} >= {"portal", "branches", "home"}
 
 
 def test_extraction_finds_the_strings_of_the_portal():

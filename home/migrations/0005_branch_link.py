@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     """Branch pages point at a branch (nullable until the next migration fills the link)."""
 
     dependencies = [
-        ("home", "0002_editor_help_texts"),
+        ("home", "0004_listing_image"),
         ("branches", "0001_initial"),
     ]
 

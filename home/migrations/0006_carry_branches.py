@@ -277,7 +277,7 @@ def carry_branches(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_branch_link"),
+        ("home", "0005_branch_link"),
         ("branches", "0001_initial"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('branches', '0001_initial'),
-        ('home', '0004_carry_branches'),
+        ('home', '0006_carry_branches'),
     ]
 
     operations = [

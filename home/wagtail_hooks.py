@@ -1,0 +1,38 @@
+"""What the home app adds to the portal: its home-page section, everyday tasks and API routes."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Page
+
+from home import urls
+from portal.registry import API_URLS, EVERYDAY_TASKS, HOME_SECTIONS, EverydayTask, HomeSection
+
+
+@hooks.register(HOME_SECTIONS)
+def highlights(page, request):
+    from home.queries import highlight_cards
+
+    cards = highlight_cards(page) if hasattr(page, "highlights") else []
+    if cards:
+        return HomeSection("highlights", _("Highlights"), "home/includes/highlights.html", cards, order=10)
+    return None
+
+
+@hooks.register(EVERYDAY_TASKS)
+def everyday_tasks(request):
+    home = Page.objects.filter(depth=2, locale__language_code="fr").first()
+    return [
+        EverydayTask(
+            _("Write or update a practical page"),
+            reverse("wagtailadmin_explore", args=[home.pk]) if home else None,
+            _("Pages are written in French first, then translated with the “Translate” button."),
+            order=30,
+        ),
+    ]
+
+
+@hooks.register(API_URLS)
+def api_urls():
+    return urls.api_urlpatterns

@@ -1,0 +1,109 @@
+"""The main menu and the footer's practical links, in the visitor's language.
+
+The menu is what editors mark "show in menus" directly under the home page of the
+language, in the tree's order. The footer links are not chosen page by page: a page type
+that sets `footer_order` (the contact form, the legal pages, the branch list) is linked
+from every footer, whichever app defines it, so that `portal` names no app.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page, Site, get_page_models
+
+from portal.locales import active_locale
+from portal.restrictions import private_q
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+    lang: str  # the page's language where it differs from the visitor's, else ""
+    path: str
+    current: str = ""  # aria-current: "page" on the page itself, "true" on its section
+
+
+def footer_models():
+    """Page types linked from every footer, in their `footer_order`."""
+    models = [model for model in get_page_models() if getattr(model, "footer_order", None) is not None]
+    return sorted(models, key=lambda model: model.footer_order)
+
+
+# The home page of each language, by (site root, locale): home pages change a few times in
+# a site's life, and are forgotten whenever a page at the top of the tree is saved.
+_homes = {}
+
+
+def home_for(request, locale):
+    """The home page of the visitor's language (its path and depth), else the site's root page."""
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site is not None else None
+    if root is None:
+        return None
+    if root.locale_id == locale.pk:
+        return root
+    key = (root.pk, locale.pk)
+    if key not in _homes:
+        home = (
+            Page.objects.filter(translation_key=root.translation_key, locale=locale)
+            .only("path", "depth")
+            .first()
+        )
+        # A language without a home page yet: its visitors get the French menu, marked as French.
+        _homes[key] = home or root
+    return _homes[key]
+
+
+@receiver([post_save, post_delete])
+def forget_homes(sender, instance, **kwargs):
+    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 2:
+        _homes.clear()
+
+
+def navigation(request):
+    """The menu and footer links, from one query once the home page is known.
+
+    Cached on the request: the header and the footer both ask.
+    """
+    cached = getattr(request, "_bibo_navigation", None)
+    if cached is not None:
+        return cached
+    locale = active_locale()
+    result = {"menu": [], "footer": []}
+    home = home_for(request, locale)
+    if home is not None:
+        models = footer_models()
+        content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        order = {content_types[model].pk: position for position, model in enumerate(models)}
+        pages = (
+            Page.objects.live()
+            .filter(path__startswith=home.path, depth__gt=home.depth)
+            .filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type__in=order.keys()))
+            .exclude(private_q())
+            .select_related("locale")
+            .only(
+                "title", "url_path", "path", "depth", "show_in_menus", "content_type", "locale__language_code"
+            )
+            .order_by("path")
+        )
+        footer = {}
+        for page in pages:
+            link = Link(
+                title=page.title,
+                url=page.get_url(request=request) or "",
+                lang="" if page.locale_id == locale.pk else page.locale.language_code,
+                path=page.path,
+            )
+            if page.depth == home.depth + 1 and page.show_in_menus:
+                result["menu"].append(link)
+            if page.content_type_id in order:
+                footer.setdefault(order[page.content_type_id], link)
+        result["footer"] = [footer[position] for position in sorted(footer)]
+    if request is not None:
+        request._bibo_navigation = result
+    return result

@@ -1,0 +1,127 @@
+"""The staff groups of the admin, defined here and nowhere else.
+
+`manage.py setup_groups` creates or updates them (the demo runs it too). Page rights are
+granted on the root of the page tree, so that they cover the tree of every language, present
+and future; image and document rights on the root collection, with the permissions Wagtail
+checks (`wagtailimages`, `wagtaildocs`), not those of the project's own image models.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
+
+# Made by Wagtail's first migrations as examples; ours replace them where nobody uses them.
+WAGTAIL_SAMPLE_GROUPS = ["Editors", "Moderators"]
+EDITORS = "Rédaction"
+TRANSLATORS = "Traduction"
+
+MEDIA_PERMISSIONS = [
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+]
+
+
+@dataclass(frozen=True)
+class StaffGroup:
+    name: str
+    description: str
+    permissions: list[str] = field(default_factory=list)
+    page_permissions: list[str] = field(default_factory=list)
+    collection_permissions: list[str] = field(default_factory=list)
+
+
+STAFF_GROUPS = [
+    StaffGroup(
+        name=EDITORS,
+        description="Writes, translates and publishes pages and alerts in every language; manages media and settings.",
+        permissions=[
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "portal.add_alert",
+            "portal.change_alert",
+            "portal.delete_alert",
+            "portal.publish_alert",
+            "portal.add_identitywords",
+            "portal.change_identitywords",
+            "portal.change_brandingsettings",
+            "portal.change_sociallinks",
+            # The branches: address, accessibility, hours and stops, and the words shown with them.
+            "branches.add_branch",
+            "branches.change_branch",
+            "branches.add_stop",
+            "branches.change_stop",
+            "branches.delete_stop",
+            "branches.add_place",
+            "branches.change_place",
+            "branches.add_reason",
+            "branches.change_reason",
+        ],
+        page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        collection_permissions=MEDIA_PERMISSIONS,
+    ),
+    StaffGroup(
+        name=TRANSLATORS,
+        description="Translates pages and alerts and submits them for moderation; an editor publishes them.",
+        permissions=[
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "portal.change_alert",
+            "portal.change_identitywords",
+            # Translating a reason or a stop place makes its row in the language.
+            "branches.add_place",
+            "branches.change_place",
+            "branches.add_reason",
+            "branches.change_reason",
+        ],
+        page_permissions=["add_page", "change_page"],
+        collection_permissions=["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    ),
+]
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+@transaction.atomic
+def setup_groups():
+    """Create or update every staff group to hold exactly the rights defined above."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    groups = []
+    for definition in STAFF_GROUPS:
+        group, _created = Group.objects.get_or_create(name=definition.name)
+        group.permissions.set([_permission(name) for name in definition.permissions])
+        wanted = [_page_permission(codename) for codename in definition.page_permissions]
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=root_page, permission__in=wanted
+        ).delete()
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
+        wanted = [_permission(name) for name in definition.collection_permissions]
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=root_collection, permission__in=wanted
+        ).delete()
+        for permission in wanted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+        groups.append(group)
+    # Wagtail's sample moderation task asks its sample "Moderators" to approve: editors do.
+    editors = groups[0]
+    for task in GroupApprovalTask.objects.filter(groups__name__in=WAGTAIL_SAMPLE_GROUPS).distinct():
+        task.groups.add(editors)
+    Group.objects.filter(name__in=WAGTAIL_SAMPLE_GROUPS, user__isnull=True).delete()
+    return groups
