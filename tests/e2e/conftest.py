@@ -280,9 +280,10 @@ def open_page(request, browser, demo_site, live_server):
     request.node.browser_log = log
     contexts = []
 
-    def open_(width=1280, height=800, language="fr-FR"):
+    def open_(width=1280, height=800, language="fr-FR", bypass_csp=False):
         context = browser.new_context(
             base_url=live_server.url,
+            bypass_csp=bypass_csp,
             viewport={"width": width, "height": height},
             locale=language,
             extra_http_headers={"Accept-Language": language},
