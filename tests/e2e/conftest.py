@@ -26,7 +26,15 @@ from django.test import override_settings
 from wagtail.models import Locale, Site
 
 from home.factories import StandardPageFactory
-from home.models import BranchPage, ContactPage, HomePage, MobileBranchPage
+from home.models import (
+    AccessibilityStatementPage,
+    BranchPage,
+    ContactPage,
+    HomePage,
+    LegalNoticePage,
+    MobileBranchPage,
+    PrivacyPage,
+)
 from portal.management.commands.load_demo import build_demo
 from portal.models import BrandingSettings
 
@@ -200,6 +208,13 @@ def build_site():
             "404": {"fr": "/fr/cette-page-n-existe-pas/", "ar": "/ar/cette-page-n-existe-pas/"},
             "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
             "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
+            "legal notices": paths(LegalNoticePage.objects.get(locale=home.locale)),
+            "accessibility statement": paths(AccessibilityStatementPage.objects.get(locale=home.locale)),
+            "privacy": paths(PrivacyPage.objects.get(locale=home.locale)),
+            "search": {
+                "fr": "/fr/recherche/?q=biblioth%C3%A8que",
+                "ar": "/ar/recherche/?q=%D9%85%D9%83%D8%AA%D8%A8%D8%A9",
+            },
         },
         branch_title=central.title,
         site_name=branding.library_name,
