@@ -11,7 +11,9 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-_by_code = {}
+from portal.memory import memory
+
+_by_code = memory("portal.locales")
 
 
 def active_locale():

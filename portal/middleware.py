@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http import UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 
 
@@ -31,3 +34,27 @@ class RememberLanguageMiddleware:
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
             )
         return response
+
+
+class RequestBodyMiddleware:
+    """A form body Django cannot read is answered with a plain 400, in the visitor's language.
+
+    Django refuses a form sent in another encoding than UTF-8 (or too big, or with too many
+    fields) with an exception; its own 400 view then reads the body again for the CSRF check
+    and fails with a 500. Reading the body here, once, turns every such request into a 400.
+    """
+
+    FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type in self.FORM_TYPES:
+            try:
+                request.POST  # noqa: B018  (parsed here, once)
+            except (BadRequest, SuspiciousOperation, MultiPartParserError, UnreadablePostError):
+                from portal.views import bad_request
+
+                return bad_request(request)
+        return self.get_response(request)

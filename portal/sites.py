@@ -15,8 +15,10 @@ from django.http.request import split_domain_port
 
 from wagtail.models import Page, Site
 
+from portal.memory import memory
+
 SITE_CACHE_SECONDS = 60
-_sites = {}
+_sites = memory("portal.sites")
 
 
 def _fields(instance):

@@ -11,6 +11,7 @@ from wagtail.urls import serve_pattern
 from portal import health, views
 from portal.registry import api_urlpatterns
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 

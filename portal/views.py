@@ -45,6 +45,11 @@ def serve_page(request, path):
         return response
 
 
+def bad_request(request, exception=None):
+    """The request could not be read: say so, without reading its body again."""
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -1,21 +1,20 @@
 import pytest
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from wagtail.models import Locale, Page, Site
 
 from home.factories import HomePageFactory
-from portal.locales import forget_locales
-from portal.sites import forget_sites
+from portal.memory import forget_everything
 
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Caches outlive a test's database: start each test without them."""
-    cache.clear()
-    forget_locales()
-    forget_sites()
+    """Caches outlive a test's database: start each test without them, whoever keeps them."""
+    for cache in caches.all():
+        cache.clear()
+    forget_everything()
 
 
 @pytest.fixture

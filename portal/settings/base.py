@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RequestBodyMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,19 +122,25 @@ AUTHENTICATION_BACKENDS = [
 
 # Caches: local memory on a laptop, Redis for a network of several processes.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to connect to Redis, and to wait for an answer: past them, the page is served
+# without the cache (portal/cache.py), slower but served.
+REDIS_TIMEOUT = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 if REDIS_URL:
+    REDIS_OPTIONS = {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT}
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo",
             "TIMEOUT": 600,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bibo-renditions",
             "TIMEOUT": 3600,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
@@ -271,8 +278,21 @@ LOGGING = {
 # --- Security and privacy -------------------------------------------------------------------
 # Private pages send visitors to the accounts' login form (the rate-limited one).
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Images: decoded and stored without location data; a pixel limit fitted to a logo or a
+# photo (a 48-megapixel phone photo passes, a 121-megapixel decompression bomb does not).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
 
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+
+def require_base_url():
+    """Links in e-mails and absolute addresses (hreflang, API, sitemap) need the site's real address."""
+    if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+        raise ImproperlyConfigured(
+            "Set the WAGTAILADMIN_BASE_URL environment variable to the site's public address, "
+            "e.g. https://bibliotheques.example."
+        )

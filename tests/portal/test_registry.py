@@ -128,3 +128,18 @@ def test_ruff_sorts_every_app_of_the_project_as_first_party():
             check=False,
         )
         assert result.returncode == 0, f"ruff does not see {app.name} as first-party:\n{result.stdout}"
+
+
+# Whatever a process remembers (portal.memory) is forgotten before each test (tests/conftest.py).
+
+
+def test_a_memory_kept_by_one_test_1():
+    from portal.memory import memory
+
+    memory("tests.example")["answer"] = 42
+
+
+def test_is_forgotten_before_the_next_2():
+    from portal.memory import memory
+
+    assert memory("tests.example") == {}

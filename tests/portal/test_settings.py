@@ -7,7 +7,22 @@ from django.conf import settings
 BASE_ENV = {
     key: value
     for key, value in os.environ.items()
-    if key not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    if key
+    not in {
+        "SECRET_KEY",
+        "DJANGO_SETTINGS_MODULE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "WAGTAILADMIN_BASE_URL",
+        "REDIS_URL",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+    }
+}
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "ALLOWED_HOSTS": "bibliotheques.example",
+    "WAGTAILADMIN_BASE_URL": "https://bibliotheques.example",
 }
 
 
@@ -28,18 +43,52 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "Set the SECRET_KEY environment variable." in result.stderr
 
 
+def test_production_refuses_to_start_without_the_sites_address():
+    result = manage("check", **{**PRODUCTION, "WAGTAILADMIN_BASE_URL": ""})
+    assert result.returncode != 0
+    assert "Set the WAGTAILADMIN_BASE_URL environment variable" in result.stderr
+
+
 def test_production_passes_the_deployment_checklist():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_passes_the_deployment_checklist_with_hsts_for_subdomains_and_preload():
     result = manage(
         "check",
         "--deploy",
         "--fail-level",
         "WARNING",
-        DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        ALLOWED_HOSTS="bibliotheques.example",
+        **PRODUCTION,
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="1",
+        SECURE_HSTS_PRELOAD="1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+
+
+HSTS_HEADER = (
+    "from django.http import HttpResponse; from django.middleware.security import SecurityMiddleware;"
+    " from django.test import RequestFactory;"
+    " response = SecurityMiddleware(lambda request: HttpResponse())(RequestFactory().get('/', secure=True));"
+    " print(response['Strict-Transport-Security'])"
+)
+
+
+def test_hsts_covers_only_the_sites_own_host_unless_asked():
+    result = manage("shell", "-c", HSTS_HEADER, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "max-age=31536000"
+
+
+def test_hsts_subdomains_and_preload_are_opt_in():
+    both = manage(
+        "shell", "-c", HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1"
+    )
+    assert both.stdout.splitlines()[-1] == "max-age=31536000; includeSubDomains; preload", both.stderr
+    subdomains = manage("shell", "-c", HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="true")
+    assert subdomains.stdout.splitlines()[-1] == "max-age=31536000; includeSubDomains", subdomains.stderr
 
 
 def test_base_settings_are_safe_by_default():
@@ -68,9 +117,50 @@ def test_redis_url_switches_the_cache():
         "shell",
         "-c",
         "from django.core.cache import caches; c = caches['default']; c.set('bibo-test', 'ok', 5);"
-        " print(type(c).__name__, c.get('bibo-test'))",
+        " print(type(c).__name__, c.get('bibo-test'), sorted(c._options.items()))",
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stderr
     assert "RedisCache ok" in result.stdout
+    # A Redis that does not answer costs at most half a second, not a hung worker.
+    assert "('socket_connect_timeout', 0.5), ('socket_timeout', 0.5)" in result.stdout
+
+
+REDIS_AWAY = {
+    alias: {
+        "BACKEND": "portal.cache.ForgivingRedisCache",
+        # Nothing listens on port 1: every connection is refused.
+        "LOCATION": "redis://127.0.0.1:1/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    for alias in ("default", "renditions")
+}
+
+
+def test_pages_are_served_when_redis_goes_away(client, home_page, settings, caplog):
+    settings.CACHES = REDIS_AWAY
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, title="Tarifs", slug="tarifs")
+
+    home = client.get("/fr/")
+    standard = client.get(page.url)
+
+    assert home.status_code == 200
+    assert standard.status_code == 200
+    assert "Tarifs" in standard.content.decode()
+    assert "Redis cache unreachable (ConnectionError): serving without it." in caplog.text
+
+
+def test_the_cache_answers_misses_when_redis_goes_away(settings):
+    settings.CACHES = REDIS_AWAY
+    from django.core.cache import caches
+
+    cache = caches["default"]
+    assert cache.get("anything", "missing") == "missing"
+    assert cache.add("anything", 1) is False
+    assert cache.get_or_set("anything", "computed") == "computed"
+    assert cache.get_many(["a", "b"]) == {}
+    cache.set("anything", 1)
+    cache.delete("anything")
