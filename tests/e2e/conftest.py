@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
@@ -140,7 +141,18 @@ def build_site():
     The additions: a logo and a photo, a page with a block of every type (and its Arabic
     translation), and a page left untranslated in English and Arabic, for the notice.
     """
+    # A flush removes the permissions that migrations create (Wagtail's admin access, image
+    # choosing, translation submitting), which post_migrate does not remake: the staff groups
+    # hold them.
+    permissions = list(
+        Permission.objects.values_list("content_type__app_label", "content_type__model", "codename", "name")
+    )
     call_command("flush", interactive=False, verbosity=0)
+    for app_label, model, codename, name in permissions:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
     build_demo(io.StringIO())
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.get(locale__language_code="fr")
