@@ -12,6 +12,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from portal import restrictions  # noqa: F401  (privacy follows the French page)
+        from portal.images import limit_pillow_pixels
+
+        limit_pillow_pixels()
 
 
 def project_apps():

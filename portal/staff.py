@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
 
 # Made by Wagtail's first migrations as examples; ours replace them where nobody uses them.
 WAGTAIL_SAMPLE_GROUPS = ["Editors", "Moderators"]
@@ -48,6 +48,8 @@ STAFF_GROUPS = [
             "portal.change_alert",
             "portal.delete_alert",
             "portal.publish_alert",
+            "portal.add_identitywords",
+            "portal.change_identitywords",
             "portal.change_brandingsettings",
             "portal.change_sociallinks",
         ],
@@ -56,11 +58,12 @@ STAFF_GROUPS = [
     ),
     StaffGroup(
         name=TRANSLATORS,
-        description="Translates pages and alerts and saves drafts; an editor publishes them.",
+        description="Translates pages and alerts and submits them for moderation; an editor publishes them.",
         permissions=[
             "wagtailadmin.access_admin",
             "wagtail_localize.submit_translation",
             "portal.change_alert",
+            "portal.change_identitywords",
         ],
         page_permissions=["add_page", "change_page"],
         collection_permissions=["wagtailimages.choose_image", "wagtaildocs.choose_document"],
@@ -101,5 +104,9 @@ def setup_groups():
                 group=group, collection=root_collection, permission=permission
             )
         groups.append(group)
+    # Wagtail's sample moderation task asks its sample "Moderators" to approve: editors do.
+    editors = groups[0]
+    for task in GroupApprovalTask.objects.filter(groups__name__in=WAGTAIL_SAMPLE_GROUPS).distinct():
+        task.groups.add(editors)
     Group.objects.filter(name__in=WAGTAIL_SAMPLE_GROUPS, user__isnull=True).delete()
     return groups

@@ -5,23 +5,28 @@ from django.views.generic import RedirectView
 
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from portal import health, views
+from portal import health, ratelimits, views
 from portal.registry import api_urlpatterns
+from portal.sitemaps import PortalSitemap
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("", views.language_redirect, name="language_redirect"),
+    path("admin/login/", ratelimits.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Each app adds its routes through the "bibo_api_urls" hook (portal.registry).
     path("api/", include(api_urlpatterns())),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
 ]
 

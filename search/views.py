@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -6,6 +5,7 @@ from wagtail.models import Page
 
 from portal.locales import active_locale
 from portal.navigation import home_for
+from portal.pagination import paginate
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -29,5 +29,5 @@ def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        results = Paginator(search_pages(request, query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = paginate(request, search_pages(request, query), RESULTS_PER_PAGE)
     return render(request, "search/search.html", {"search_query": query, "results": results})

@@ -1,4 +1,14 @@
+import contextlib
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import models
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -8,12 +18,11 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
-from portal.forms import describe_fields
 from portal.models import BasePage
 from portal.registry import home_sections
 
@@ -109,6 +118,12 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 class ContactPage(AbstractEmailForm, BasePage):
     """A form built by editors; answers are stored and sent to the team by e-mail."""
 
+    def get_submissions_list_view_class(self):
+        """CSV exports of the messages with spreadsheet formulas neutralised."""
+        from portal.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     intro = RichTextField(
         _("introduction"),
         blank=True,
@@ -150,5 +165,50 @@ class ContactPage(AbstractEmailForm, BasePage):
     class Meta:
         verbose_name = _("contact form")
 
-    def get_form(self, *args, **kwargs):
-        return describe_fields(super().get_form(*args, **kwargs))
+    def send_mail(self, form):
+        self.staff_message(form).send()
+
+    def staff_message(self, form):
+        """The e-mail to the team: in French whatever the visitor's language, answerable in one click.
+
+        The questions are those of the French form, the subject names the form and the
+        visitor's language, and “Reply” writes to the visitor when they gave a valid address.
+        """
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        labels = dict(source.form_fields.values_list("clean_name", "label"))
+        reply_to = []
+        lines = []
+        with translation.override(settings.LANGUAGE_CODE):
+            language_name = translation.get_language_info(language)["name_translated"]
+            for field in form:
+                if field.name not in form.cleaned_data:
+                    continue
+                value = form.cleaned_data[field.name]
+                if isinstance(value, list):
+                    value = ", ".join(value)
+                elif isinstance(value, datetime.datetime | datetime.date):
+                    value = date_format(
+                        value,
+                        "SHORT_DATETIME_FORMAT"
+                        if isinstance(value, datetime.datetime)
+                        else "SHORT_DATE_FORMAT",
+                    )
+                lines.append(f"{labels.get(field.name, field.label)} : {value}")
+                if not reply_to and isinstance(field.field, forms.EmailField) and value:
+                    with contextlib.suppress(ValidationError):
+                        validate_email(value)
+                        reply_to = [value]
+            subject = _("%(subject)s – %(form)s (%(language)s)") % {
+                "subject": source.subject or source.title,
+                "form": source.title,
+                "language": language_name,
+            }
+            lines += ["", _("Language of the message: %(language)s") % {"language": language_name}]
+        return EmailMessage(
+            subject=subject,
+            body="\n".join(lines),
+            from_email=self.from_address or None,
+            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
+            reply_to=reply_to,
+        )

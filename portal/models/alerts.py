@@ -1,6 +1,7 @@
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -15,29 +16,40 @@ ALERTS_CACHE_KEY = "bibo:alerts:published"
 ALERTS_CACHE_SECONDS = 300
 
 
-def alerts_for_visitor(locale=None, now=None):
-    """The current alerts, in the visitor's language where a translation is published.
+class AlertQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
 
-    The French alert decides whether, when and how loudly an alert shows; a translation only
-    lends its words. An alert not yet translated is still shown, in French and marked as
-    such: a closure must reach everybody.
+    def sources(self):
+        """The French alerts, which decide whether, when and how loudly an alert shows."""
+        return self.filter(locale=default_locale())
 
-    Read from the cache, as the banner is on every page. The cache holds the published
-    alerts not over yet, so that one appears and disappears on time; saving or deleting an
-    alert empties it.
-    """
-    published = cache.get(ALERTS_CACHE_KEY)
-    if published is None:
-        published = list(Alert.objects.filter(live=True).select_related("locale", "link"))
-        source_id = default_locale().pk
-        ongoing = {
-            alert.translation_key
-            for alert in published
-            if alert.locale_id == source_id and (alert.ends_at is None or alert.ends_at > timezone.now())
-        }
-        published = [alert for alert in published if alert.translation_key in ongoing]
-        cache.set(ALERTS_CACHE_KEY, published, ALERTS_CACHE_SECONDS)
-    return choose_for_visitor(published, locale, now)
+    def not_over(self, now=None):
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now or timezone.now()))
+
+    def for_banner(self):
+        """Every published alert, French or translated, whose French alert is not over yet."""
+        ongoing = self.model.objects.published().sources().not_over().values("translation_key")
+        return self.published().filter(translation_key__in=ongoing).select_related("locale", "link")
+
+
+class AlertManager(models.Manager.from_queryset(AlertQuerySet)):
+    def current(self, locale=None, now=None):
+        """The alerts shown now, in the visitor's language where a translation is published.
+
+        The French alert decides whether, when and how loudly an alert shows; a translation only
+        lends its words. An alert not yet translated is still shown, in French and marked as
+        such: a closure must reach everybody.
+
+        Read from the cache, as the banner is on every page. The cache holds `for_banner()`,
+        so that an alert appears and disappears on time; saving or deleting an alert, or a
+        translation of one, empties it.
+        """
+        published = cache.get(ALERTS_CACHE_KEY)
+        if published is None:
+            published = list(self.get_queryset().for_banner())
+            cache.set(ALERTS_CACHE_KEY, published, ALERTS_CACHE_SECONDS)
+        return choose_for_visitor(published, locale, now)
 
 
 def choose_for_visitor(alerts, locale=None, now=None):
@@ -103,6 +115,8 @@ class Alert(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
         FieldPanel("level"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("When")),
     ]
+
+    objects = AlertManager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("last-minute alert")

@@ -26,6 +26,12 @@ class CustomImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "default_alt_text", "credit")
 
+    def generate_rendition_file(self, filter, *, source=None):
+        """Every rendition is made without the original's location and camera data."""
+        from portal.images import CleanMetadataFilter
+
+        return super().generate_rendition_file(CleanMetadataFilter(spec=filter.spec), source=source)
+
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")

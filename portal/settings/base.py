@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "mailer",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.RequestBodyMiddleware",
+    "portal.middleware.PrivateAccountPagesMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -75,7 +80,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.sites.SiteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -189,7 +193,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Mail: the console on a laptop, SMTP from the environment in production.
+# Mail: the console on a laptop, SMTP from the environment in production, through the
+# queue of the security block below.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -215,6 +220,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin's date pickers show and read dates the French way (one format for every admin
+# language: Wagtail 8 has no per-language setting); portal/formats makes every language read it.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -272,11 +283,30 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # django-mailer names recipients and subjects at the info level: never log them.
+    "loggers": {"mailer": {"level": "WARNING"}},
 }
 
 # --- Security and privacy -------------------------------------------------------------------
 # Private pages send visitors to the accounts' login form (the rate-limited one).
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# Images: decoded and stored without location data; a pixel limit fitted to a logo or a
+# photo (a 48-megapixel phone photo passes, a 121-megapixel decompression bomb does not).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Mail is queued in the database and sent once the transaction commits (portal/mail.py);
+# EMAIL_BACKEND above is the one that really sends.
+MAILER_EMAIL_BACKEND = EMAIL_BACKEND
+EMAIL_BACKEND = "portal.mail.QueueThenSendBackend"
+MAILER_ERROR_HANDLER = "portal.mail.defer_on_failure"
+MAILER_USE_FILE_LOCK = False  # rows are locked one by one (SELECT … SKIP LOCKED)
+# Login rate limits (portal/ratelimits.py) count per client address: the one the trusted
+# reverse proxies forward in X-Forwarded-For (how many proxies: TRUSTED_PROXY_COUNT).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Sign-up does the same work whether the address has an account or not (portal/signup.py).
+ACCOUNT_FORMS = {"signup": "portal.signup.SignupForm"}
+# Messages ("Signed in as lea@…") stay on the server, not in a readable cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 
 def require_secret_key():

@@ -18,3 +18,8 @@ SILENCED_SYSTEM_CHECKS = [
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
+
+# --- Security and privacy -------------------------------------------------------------------
+# Production runs behind the reverse proxy the README describes: login rate limits count the
+# address it forwards, not the proxy's own.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))  # noqa: F405

@@ -14,7 +14,8 @@ from wagtail.models import Locale, Page, Site
 
 from portal import renditions
 from portal.locales import active_locale
-from portal.models.alerts import alerts_for_visitor
+from portal.models import Alert
+from portal.models.pages import open_graph_locale
 from portal.models.site_settings import BrandingSettings
 from portal.navigation import navigation
 
@@ -115,7 +116,7 @@ def current_alerts():
         locale = active_locale()
     except Locale.DoesNotExist:
         return []
-    return alerts_for_visitor(locale)
+    return Alert.objects.current(locale)
 
 
 def _localized_date(value, format_):
@@ -170,22 +171,22 @@ def source_lang():
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
 
 
-@register.simple_tag(takes_context=True)
-def translated_pageurl(context, page):
-    """The URL of a chosen page in the visitor's language when it is translated, else the page's own.
+@register.filter
+def localized(page):
+    """Wagtail's `Page.localized`: the page's live translation in the visitor's language, else itself.
 
-    wagtail-localize keeps pages chosen in blocks as they were in French: this follows them
-    to the translation at display time.
+    wagtail-localize keeps pages chosen in blocks and alerts as they were in French; in
+    templates, `{% pageurl value.page|localized %}` follows them to the translation.
+    `Page.localized` itself asks the database for the active Locale on every call, a query
+    per link; the locale here comes from portal.locales' memory.
     """
     if page is None:
-        return ""
-    request = context.get("request")
+        return None
     locale = active_locale()
-    if page.locale_id != locale.pk:
-        translation_ = page.get_translation_or_none(locale)
-        if translation_ is not None and translation_.live:
-            page = translation_
-    return page.get_url(request=request) or ""
+    if page.locale_id == locale.pk:
+        return page
+    translation_ = page.get_translation_or_none(locale)
+    return translation_ if translation_ is not None and translation_.live else page
 
 
 @register.simple_tag(takes_context=True)
@@ -227,3 +228,29 @@ def rendition(image, name, **attrs):
     if not image:
         return ""
     return image.get_rendition(renditions.spec(name)).img_tag({"alt": "", **attrs})
+
+
+@register.simple_tag(takes_context=True)
+def open_graph(context):
+    """The page's Open Graph data (BasePage.get_open_graph), with its translations and picture."""
+    page = context.get("page") or context.get("self")
+    if not isinstance(page, Page) or not page.pk or not hasattr(page, "get_open_graph"):
+        return None
+    request = context.get("request")
+    # Real translations only, from the query the hreflang links already made.
+    translations = _page_translations(page, request)
+    language = next((code for code, translation_ in translations.items() if translation_.pk == page.pk), None)
+    data = page.get_open_graph(request, language=language)
+    data["alternate_locales"] = [
+        open_graph_locale(code) for code, translation_ in translations.items() if translation_.pk != page.pk
+    ]
+    image = data.pop("image", None)
+    if image:
+        picture = image.get_rendition(renditions.spec("social"))
+        data["image"] = {
+            "url": picture.full_url,
+            "width": picture.width,
+            "height": picture.height,
+            "alt": image.default_alt_text,
+        }
+    return data

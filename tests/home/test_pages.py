@@ -1,5 +1,6 @@
 import datetime
 import io
+import re
 from http import HTTPStatus
 
 import pytest
@@ -126,8 +127,9 @@ def test_image_block_refuses_missing_alt_text(db):
 
 
 # Budgets: measured, then pinned. They must not depend on the amount of content.
-STANDARD_PAGE_QUERIES = 11
-HOME_PAGE_QUERIES = 9
+# Each counts the query in which Wagtail finds the request's site (Site.find_for_request).
+STANDARD_PAGE_QUERIES = 12
+HOME_PAGE_QUERIES = 10
 
 
 def test_standard_page_query_count_does_not_grow_with_blocks(client, home_page):
@@ -200,7 +202,24 @@ def test_contact_form_with_bad_input_keeps_what_was_valid(client, contact_page):
     assert not FormSubmission.objects.exists()
 
 
-CONTACT_PAGE_QUERIES = 9
+def test_contact_form_errors_are_tied_to_their_fields_for_screen_readers(client, contact_page):
+    response = client.post(contact_page.url, {"votre_nom": "Léa", "votre_e_mail": "pas-une-adresse"})
+    html = response.content.decode()
+
+    field = re.search(r'<input[^>]*name="votre_e_mail"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field
+    described_by = re.search(r'aria-describedby="([^"]+)"', field).group(1).split()
+    error_id = "id_votre_e_mail_error"
+    assert error_id in described_by
+    error = re.search(rf'<div class="form-field__errors" id="{error_id}">(.*?)</div>', html, re.S).group(1)
+    assert "adresse" in error.lower() or "e-mail" in error.lower()
+    # The valid field is neither invalid nor tied to an error.
+    name = re.search(r'<input[^>]*name="votre_nom"[^>]*>', html).group(0)
+    assert "aria-invalid" not in name
+    assert "_error" not in name
+
+
+CONTACT_PAGE_QUERIES = 10
 
 
 def test_contact_page_query_count_does_not_grow_with_fields(client, home_page):

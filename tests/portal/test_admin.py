@@ -9,6 +9,7 @@ screen added later through a viewset, a setting or a menu hook is covered by its
 """
 
 import contextlib
+import datetime
 import html
 import io
 import re
@@ -22,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from wagtail.admin.menu import admin_menu
@@ -31,7 +32,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import GroupApprovalTask, Page, Site
+from wagtail.users.models import UserProfile
 
 from home.factories import (
     BranchIndexPageFactory,
@@ -42,7 +44,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from portal.factories import AlertFactory, UserFactory
-from portal.models import Alert, CustomImage, User
+from portal.models import Alert, CustomImage, IdentityWords, User
 from portal.staff import EDITORS, TRANSLATORS, setup_groups
 
 LINK = re.compile(r'href="(/admin/[^"#]*)"')
@@ -82,6 +84,7 @@ def admin_site(home_page, locales):
     FormSubmission.objects.create(page=english_contact, form_data={"votre_message": "Hello"})
     alert = AlertFactory()
     alert.copy_for_translation(locales["en"]).save()
+    IdentityWords.objects.create(locale=locales["fr"], name="Bibliothèques de Bellerive")
     get_image_model().objects.create(title="Façade", file=png_file())
     get_document_model().objects.create(
         title="Règlement", file=ContentFile(b"%PDF-1.4", name="reglement.pdf")
@@ -483,3 +486,60 @@ def test_editor_sees_submissions_of_every_language_and_the_social_links(client, 
     )
     assert response.status_code == HTTPStatus.FOUND
     assert 'href="https://www.facebook.com/bibliotheques"' in client.get("/fr/").content.decode()
+
+
+def primary_action(html):
+    """The name of the action button shown first in the editor's footer (the others are folded away)."""
+    return re.search(
+        r'<button[^>]*name="(action-[a-z-]+)"', html.split('class="w-dropdown-button', 1)[-1]
+    ).group(1)
+
+
+def test_publish_is_the_button_for_those_who_may_publish(client, admin_site, editor):
+    setup_groups()
+    translator = UserFactory(email="traduction@example.org")
+    translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    page_edit = reverse("wagtailadmin_pages:edit", args=[admin_site["contact"].pk])
+    alert_edit = reverse(Alert.snippet_viewset.get_url_name("edit"), args=[admin_site["alert"].pk])
+    client.force_login(editor)
+    assert primary_action(client.get(page_edit).content.decode()) == "action-publish"
+    assert primary_action(client.get(alert_edit).content.decode()) == "action-publish"
+    client.force_login(translator)
+    # Translators submit their work to the editors, who approve it in Wagtail's moderation workflow.
+    assert primary_action(client.get(page_edit).content.decode()) == "action-submit"
+    assert GroupApprovalTask.objects.filter(active=True, groups__name=EDITORS).exists()
+
+
+def test_admin_dates_are_written_and_read_day_first(client, admin_site, editor):
+    client.force_login(editor)
+    alert = admin_site["alert"]
+    html = client.get(reverse(Alert.snippet_viewset.get_url_name("edit"), args=[alert.pk])).content.decode()
+    shown = timezone.localtime(alert.starts_at).strftime("%d/%m/%Y %H:%M")
+    assert f'value="{shown}"' in html
+    # An editor whose admin speaks English types the date as the picker shows it.
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "en"})
+    response = client.post(
+        reverse(Alert.snippet_viewset.get_url_name("add")) + "?locale=fr",
+        {
+            "title": "Grève",
+            "message": "Fermé.",
+            "level": "3",
+            "starts_at": "02/12/2026 09:00",
+            "ends_at": "03/12/2026 18:00",
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    created = Alert.objects.get(title="Grève")
+    assert timezone.localtime(created.starts_at).date() == datetime.date(2026, 12, 2)
+
+
+def test_page_chooser_search_keeps_to_the_editors_language(client, admin_site, editor, locales):
+    client.force_login(editor)
+    search = reverse("wagtailadmin_choose_page_search")
+    html = client.get(search, {"q": "Nous écrire"}).content.decode()
+    assert f'data-id="{admin_site["contact"].pk}"' in html or f"/{admin_site['contact'].pk}/" in html
+    assert f"/{admin_site['english_contact'].pk}/" not in html
+    html = client.get(search, {"q": "Nous écrire", "locale": "en"}).content.decode()
+    assert f"/{admin_site['english_contact'].pk}/" in html
+    assert f"/{admin_site['contact'].pk}/" not in html

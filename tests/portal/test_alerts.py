@@ -1,14 +1,18 @@
 import datetime
 from html.parser import HTMLParser
+from http import HTTPStatus
 
 import pytest
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.models import Locale
 
-from portal.factories import AlertFactory
+from portal.factories import AlertFactory, UserFactory
 from portal.models import Alert
 
 VOID_ELEMENTS = {"br", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -111,3 +115,76 @@ def test_translation_of_an_alert_ends_with_the_french_alert(client, home_page, l
     alert.save()
 
     assert "Strike" not in client.get("/en/").content.decode()
+
+
+def test_current_alerts_are_a_query_of_their_own(home_page, locales):
+    now = timezone.now()
+    strike = AlertFactory(title="Grève", level=Alert.Level.WARNING)
+    AlertFactory(title="Fermeture", level=Alert.Level.CLOSURE)
+    AlertFactory(title="Plus tard", starts_at=now + datetime.timedelta(days=1))
+    AlertFactory(
+        title="Finie", starts_at=now - datetime.timedelta(days=2), ends_at=now - datetime.timedelta(days=1)
+    )
+    english = strike.copy_for_translation(locales["en"])
+    english.title = "Strike"
+    english.save()
+
+    assert [alert.title for alert in Alert.objects.current(locales["fr"])] == ["Fermeture", "Grève"]
+    assert [alert.title for alert in Alert.objects.current(locales["en"])] == ["Fermeture", "Strike"]
+    assert set(Alert.objects.published().sources().not_over().values_list("title", flat=True)) == {
+        "Grève",
+        "Fermeture",
+        "Plus tard",
+    }
+
+
+def translate_alert_in_the_admin(client, alert, locale, words):
+    """What a translator does: “Translate” in the alert list, then the translation editor."""
+    from wagtail_localize.models import StringTranslation, TranslationSource
+
+    response = client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["portal", "alert", alert.pk]),
+        {"locales": [locale.pk]},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    source = TranslationSource.objects.get_for_instance(alert)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": words[segment.string.data]},
+        )
+    source.create_or_update_translation(locale, publish=True)
+
+
+def test_editors_translate_alerts_like_pages(client, home_page, locales):
+    from portal.staff import EDITORS, setup_groups
+
+    setup_groups()
+    editor = UserFactory(email="camille@example.org")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    alert = AlertFactory(title="Médiathèque fermée", message="Coupure d'électricité.")
+    home_page.copy_for_translation(locales["es"]).save_revision().publish()
+    listing = client.get(reverse(Alert.snippet_viewset.get_url_name("list"))).content.decode()
+    assert (
+        reverse("wagtail_localize:submit_snippet_translation", args=["portal", "alert", alert.pk]) in listing
+    )
+    visitor = Client()
+    assert "Médiathèque fermée" in visitor.get("/es/").content.decode()  # cached, in French for now
+
+    translate_alert_in_the_admin(
+        client,
+        alert,
+        locales["es"],
+        {"Médiathèque fermée": "Mediateca cerrada", "Coupure d'électricité.": "Corte de electricidad."},
+    )
+
+    html = visitor.get("/es/").content.decode()
+    assert "Mediateca cerrada" in html
+    assert "Médiathèque fermée" not in html
+    spanish = Alert.objects.get(locale=locales["es"])
+    # When and how loudly stay the French alert's (times kept to the second by the translation).
+    assert spanish.level == alert.level
+    assert spanish.starts_at.replace(microsecond=0) == alert.starts_at.replace(microsecond=0)

@@ -204,3 +204,25 @@ def test_not_found_page_language_links_stay_on_the_site(client, home_page, path)
     for link in links:
         assert link.startswith("/")
         assert url_has_allowed_host_and_scheme(link, allowed_hosts=None), link
+
+
+@pytest.mark.parametrize("url", ["/fr/compte/login/", "/admin/login/", "/en/compte/signup/"])
+@pytest.mark.parametrize("charset", ["latin-1", "utf-16", "windows-1252"])
+def test_form_in_another_encoding_is_a_clear_400(home_page, url, charset):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get(url)
+    token = client.cookies["csrftoken"].value
+    response = client.generic(
+        "POST",
+        url,
+        f"csrfmiddlewaretoken={token}&login=l%E9a".encode(),
+        content_type=f"application/x-www-form-urlencoded; charset={charset}",
+    )
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    language = url.split("/")[1] if url.startswith(("/fr/", "/en/")) else "fr"
+    with translation.override(language):
+        message = translation.gettext("Request not understood")
+    assert message in response.content.decode()

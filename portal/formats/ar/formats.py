@@ -1,0 +1,3 @@
+from portal.formats import day_first
+
+DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS = day_first()

@@ -1,0 +1,5 @@
+from django.conf.locale.uk import formats
+
+from portal.formats import day_first
+
+DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS = day_first(formats)

@@ -1,0 +1,72 @@
+"""Every retention and maintenance job, in one command for the night's cron line.
+
+Each job can run any number of times: running the command twice changes nothing more.
+"""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+UNVERIFIED_SIGN_UP_DAYS = 7
+MAIL_LOG_DAYS = 7
+
+# (command, arguments, why): run in this order; a command whose app is not installed is skipped.
+JOBS = [
+    ("publish_scheduled", [], "publish and unpublish the pages and snippets scheduled by editors"),
+    ("purge_contact_messages", [], "delete contact-form messages older than the form promises"),
+    ("clearsessions", [], "delete expired sessions"),
+    ("retry_deferred", [], "put mail that could not be sent back in the queue"),
+    ("send_mail", [], "send the queued mail"),
+    (
+        "purge_mail_log",
+        [str(MAIL_LOG_DAYS), "--result", "all"],
+        f"forget the log of mail sent over {MAIL_LOG_DAYS} days ago",
+    ),
+]
+
+
+def purge_unverified_sign_ups(days=UNVERIFIED_SIGN_UP_DAYS):
+    """Delete accounts signed up more than `days` ago whose address was never confirmed.
+
+    Only accounts made by the sign-up form (they have an unconfirmed address and no confirmed
+    one); staff and accounts made by a librarian or a command are never touched.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    addresses = EmailAddress.objects.filter(user=OuterRef("pk"))
+    users = get_user_model().objects.filter(
+        Exists(addresses.filter(verified=False)),
+        ~Exists(addresses.filter(verified=True)),
+        date_joined__lt=cutoff,
+        last_login__isnull=True,
+        is_staff=False,
+        is_superuser=False,
+    )
+    deleted = users.count()
+    users.delete()
+    return deleted
+
+
+class Command(BaseCommand):
+    help = (
+        "Run every retention and maintenance job once (publish scheduled pages, delete old contact "
+        f"messages, unconfirmed sign-ups after {UNVERIFIED_SIGN_UP_DAYS} days and expired sessions, "
+        "retry and send queued mail). Safe to run twice. Run it every night from cron."
+    )
+
+    def handle(self, *args, **options):
+        available = get_commands()
+        for name, arguments, why in JOBS:
+            if name not in available:
+                continue
+            self.stdout.write(f"{name}: {why}")
+            call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
+        deleted = purge_unverified_sign_ups()
+        self.stdout.write(
+            f"purge_unverified_sign_ups: {deleted} account(s) unconfirmed after {UNVERIFIED_SIGN_UP_DAYS} days deleted"
+        )
