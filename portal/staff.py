@@ -91,6 +91,13 @@ STAFF_GROUPS = [
 
 def _permission(dotted):
     app_label, codename = dotted.split(".")
+    if dotted == "wagtail_localize.submit_translation":
+        # Made by a wagtail-localize data migration, not by post_migrate: a flushed database
+        # (the browser tests) lacks it. Recreated as that migration makes it.
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model="translation")
+        return Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+        )[0]
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
