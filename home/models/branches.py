@@ -16,12 +16,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from branches import hours
 from home.blocks import WEEK_HELP, ExceptionsBlock, SeasonsBlock, ServicesBlock, WeekHoursBlock
+from portal import renditions
 from portal.locales import active_locale, default_locale
 from portal.models import BasePage, CustomRendition
 from portal.restrictions import private_q
 
 # The renditions the templates ask for, fetched with the pages (keep them in step).
-LIST_PHOTO = "fill-480x270"
+LIST_PHOTO = renditions.spec("card")
 
 
 def latitude_field(help_text):
