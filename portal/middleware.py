@@ -3,6 +3,7 @@ from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class RememberLanguageMiddleware:
@@ -58,3 +59,21 @@ class RequestBodyMiddleware:
 
                 return bad_request(request)
         return self.get_response(request)
+
+
+class PrivateAccountPagesMiddleware:
+    """Account pages (`/<lang>/compte/…`: e-mail addresses, password change) are never stored.
+
+    Neither the browser's cache nor a shared proxy keeps them, so that the next user of a
+    library's public computer cannot read them from the history.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        parts = request.path_info.split("/", 3)
+        if len(parts) > 2 and parts[2] == "compte":
+            patch_cache_control(response, no_store=True, no_cache=True, private=True, max_age=0)
+        return response

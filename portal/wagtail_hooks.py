@@ -3,9 +3,10 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 
 from portal.panels import StaffGuidePanel
-from portal.viewsets import AlertViewSet
+from portal.viewsets import AlertViewSet, IdentityWordsViewSet
 
 register_snippet(AlertViewSet)
+register_snippet(IdentityWordsViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -118,6 +118,12 @@ class ContactFormField(TranslatableMixin, AbstractFormField):
 class ContactPage(AbstractEmailForm, BasePage):
     """A form built by editors; answers are stored and sent to the team by e-mail."""
 
+    def get_submissions_list_view_class(self):
+        """CSV exports of the messages with spreadsheet formulas neutralised."""
+        from portal.exports import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     intro = RichTextField(
         _("introduction"),
         blank=True,

@@ -1,4 +1,5 @@
 from .alerts import Alert
+from .identity import IdentityWords
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import BasePage
 from .site_settings import BrandingSettings, SocialLinks
@@ -11,6 +12,7 @@ __all__ = [
     "CustomDocument",
     "CustomImage",
     "CustomRendition",
+    "IdentityWords",
     "SocialLinks",
     "User",
 ]

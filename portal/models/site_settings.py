@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -67,18 +67,6 @@ class CachedSiteSetting(BaseSiteSetting):
 class BrandingSettings(CachedSiteSetting):
     """The library's visual identity, shared by pages, blog and booklet."""
 
-    library_name = models.CharField(
-        _("library name"),
-        max_length=120,
-        default="Bibliothèques de la ville",
-        help_text=_("Shown in the header, in the browser tab and in e-mails."),
-    )
-    tagline = models.CharField(
-        _("tagline"),
-        max_length=200,
-        blank=True,
-        help_text=_("A short sentence under the name, for example “Lire, jouer, se retrouver”."),
-    )
     logo = models.ForeignKey(
         "portal.CustomImage",
         verbose_name=_("logo"),
@@ -118,13 +106,55 @@ class BrandingSettings(CachedSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("library_name"), FieldPanel("tagline")], heading=_("Name")),
+        HelpPanel(
+            content=_("The library's name and tagline are translated: Settings › Library name and tagline."),
+            heading=_("Name"),
+        ),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("banner")], heading=_("Images")),
         MultiFieldPanel([FieldPanel("primary_colour"), FieldPanel("accent_colour")], heading=_("Colours")),
     ]
 
     class Meta:
         verbose_name = _("visual identity")
+
+    # The words of the identity live in IdentityWords, in every language; these read them in
+    # the active language, and setting them writes the French words (the source) on save.
+    @property
+    def words(self):
+        from portal.models.identity import IdentityWords
+
+        return IdentityWords.objects.for_language()
+
+    @property
+    def library_name(self):
+        return self.words.name
+
+    @library_name.setter
+    def library_name(self, value):
+        self.__dict__.setdefault("_new_words", {})["name"] = value
+
+    @property
+    def tagline(self):
+        return self.words.tagline
+
+    @tagline.setter
+    def tagline(self, value):
+        self.__dict__.setdefault("_new_words", {})["tagline"] = value
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        new_words = self.__dict__.pop("_new_words", None)
+        if new_words:
+            from portal.locales import default_locale
+            from portal.models.identity import IdentityWords
+
+            source = IdentityWords.objects.filter(locale=default_locale()).order_by("pk").first()
+            if source is None:
+                IdentityWords.objects.create(locale=default_locale(), **new_words)
+            else:
+                for field, value in new_words.items():
+                    setattr(source, field, value)
+                source.save()
 
     def clean(self):
         super().clean()

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.middleware.RequestBodyMiddleware",
+    "portal.middleware.PrivateAccountPagesMiddleware",
     "portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -302,6 +303,10 @@ MAILER_USE_FILE_LOCK = False  # rows are locked one by one (SELECT … SKIP LOCK
 # Login rate limits (portal/ratelimits.py) count per client address: the one the trusted
 # reverse proxies forward in X-Forwarded-For (how many proxies: TRUSTED_PROXY_COUNT).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Sign-up does the same work whether the address has an account or not (portal/signup.py).
+ACCOUNT_FORMS = {"signup": "portal.signup.SignupForm"}
+# Messages ("Signed in as lea@…") stay on the server, not in a readable cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 
 def require_secret_key():

@@ -44,7 +44,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from portal.factories import AlertFactory, UserFactory
-from portal.models import Alert, CustomImage, User
+from portal.models import Alert, CustomImage, IdentityWords, User
 from portal.staff import EDITORS, TRANSLATORS, setup_groups
 
 LINK = re.compile(r'href="(/admin/[^"#]*)"')
@@ -84,6 +84,7 @@ def admin_site(home_page, locales):
     FormSubmission.objects.create(page=english_contact, form_data={"votre_message": "Hello"})
     alert = AlertFactory()
     alert.copy_for_translation(locales["en"]).save()
+    IdentityWords.objects.create(locale=locales["fr"], name="Bibliothèques de Bellerive")
     get_image_model().objects.create(title="Façade", file=png_file())
     get_document_model().objects.create(
         title="Règlement", file=ContentFile(b"%PDF-1.4", name="reglement.pdf")

@@ -1,0 +1,95 @@
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+
+from portal.locales import default_locale
+
+IDENTITY_CACHE_KEY = "bibo:identity:words"
+IDENTITY_CACHE_SECONDS = 300
+DEFAULT_NAME = "Bibliothèques de la ville"
+
+
+class IdentityWordsManager(models.Manager):
+    def for_language(self, code=None):
+        """The words in `code` (the active language) when translated, else the French ones.
+
+        Read from the cache, as every page shows them; saving or deleting words empties it.
+        """
+        words = cache.get(IDENTITY_CACHE_KEY)
+        if words is None:
+            words = list(self.select_related("locale").order_by("pk"))
+            cache.set(IDENTITY_CACHE_KEY, words, IDENTITY_CACHE_SECONDS)
+        source_id = default_locale().pk
+        source = next((item for item in words if item.locale_id == source_id), None)
+        if source is None:
+            return IdentityWords(name=DEFAULT_NAME, locale_id=source_id)
+        code = code or translation.get_language()
+        translated = next(
+            (
+                item
+                for item in words
+                if item.translation_key == source.translation_key and item.locale.language_code == code
+            ),
+            None,
+        )
+        return translated or source
+
+
+class IdentityWords(TranslatableMixin, models.Model):
+    """The library's name and tagline: French first, translated with wagtail-localize like pages."""
+
+    name = models.CharField(
+        _("library name"),
+        max_length=120,
+        default=DEFAULT_NAME,
+        help_text=_("Shown in the header, in the browser tab and in e-mails."),
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        help_text=_("A short sentence under the name, for example “Lire, jouer, se retrouver”."),
+    )
+    title_suffix = models.CharField(
+        _("end of the browser tab's title"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Shown after each page's title in the browser tab and search engines. Leave empty to use the name."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("title_suffix")]
+
+    objects = IdentityWordsManager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("library name and tagline")
+        verbose_name_plural = _("library name and tagline")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def tab_title(self):
+        return self.title_suffix or self.name
+
+    @property
+    def lang_attribute(self):
+        """` lang="fr"` when the words shown are the French ones on a page in another language."""
+        code = self.locale.language_code if self.locale_id else ""
+        if not code or code == translation.get_language():
+            return ""
+        return format_html(' lang="{}"', code)
+
+
+@receiver([post_save, post_delete], sender=IdentityWords)
+def forget_identity(**kwargs):
+    cache.delete(IDENTITY_CACHE_KEY)
