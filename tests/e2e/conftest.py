@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
@@ -126,14 +127,25 @@ def standard_page_body(image, document, target):
     ]
 
 
+MIGRATION_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+]
+
+
 def build_site():
     """The demo site, as `manage.py load_demo` builds it, plus what the demo has no page for.
 
     The additions: a logo and a photo, a page with a block of every type (and its Arabic
     translation), and a page left untranslated in English and Arabic, for the notice.
     """
-    # On the migrated database, as `make run` does: what Wagtail's migrations create (the
-    # permissions staff groups need, the welcome page the demo replaces) is there.
+    call_command("flush", interactive=False, verbosity=0)
+    # What the flush removed and no model declares: permissions Wagtail's migrations create.
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
     build_demo(io.StringIO())
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.get(locale__language_code="fr")
