@@ -7,6 +7,7 @@ models check overlaps in `clean()` and again in `save()`, inside the transaction
 with another writer).
 """
 
+from django.contrib.postgres import operations
 from django.contrib.postgres.constraints import ExclusionConstraint
 from django.db import DEFAULT_DB_ALIAS, models
 
@@ -55,3 +56,11 @@ def at(date_field, time_field):
     return models.ExpressionWrapper(
         models.F(date_field) + models.F(time_field), output_field=models.DateTimeField()
     )
+
+
+class BtreeGistExtension(operations.BtreeGistExtension):
+    """PostgreSQL's `btree_gist` extension; elsewhere nothing to do, forwards and backwards."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)

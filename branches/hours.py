@@ -377,3 +377,33 @@ def mobile_status(stops: Iterable[Stop], now: datetime.datetime) -> MobileStatus
     for stop in upcoming_stops(stops, now):
         return MobileStatus(now=now, is_here=instant(stop.start) <= instant(now), stop=stop)
     return MobileStatus(now=now, is_here=False)
+
+
+@dataclass(frozen=True)
+class StopWeek:
+    """The stops of one week, Monday first, for a vehicle's timetable."""
+
+    monday: datetime.date
+    stops: tuple[Stop, ...]
+
+    @property
+    def sunday(self) -> datetime.date:
+        return self.monday + datetime.timedelta(days=6)
+
+
+def stops_by_week(stops: Iterable[Stop], weeks: int) -> list[StopWeek]:
+    """The upcoming `stops` (in order) of `weeks` weeks from the first one's, by week; empty weeks left out.
+
+    Out of season (the boat in winter), the list starts with the next season's first week.
+    """
+    stops = list(stops)
+    if not stops:
+        return []
+    first_monday = stops[0].date - datetime.timedelta(days=stops[0].date.weekday())
+    grouped: dict[datetime.date, list[Stop]] = {}
+    for stop in stops:
+        monday = stop.date - datetime.timedelta(days=stop.date.weekday())
+        if (monday - first_monday).days >= weeks * 7:
+            break
+        grouped.setdefault(monday, []).append(stop)
+    return [StopWeek(monday=monday, stops=tuple(found)) for monday, found in grouped.items()]

@@ -12,6 +12,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -63,6 +64,11 @@ def both_or_neither(name):
 def check_position(instance):
     if (instance.latitude is None) != (instance.longitude is None):
         raise ValidationError({"longitude": _("Give both the latitude and the longitude, or neither.")})
+
+
+def _day(date):
+    """A date as the admin shows it to staff: the day of the week and the date, in their language."""
+    return date_format(date, "l j F Y") if date else ""
 
 
 def _raw_values(stream, block_type="opening"):
@@ -121,7 +127,7 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
 
 class BranchQuerySet(models.QuerySet):
     def with_hours(self, locale=None):
-        """Seasons and exceptions fetched with the branches, their words in `locale`: a fixed number of queries."""
+        """Seasons and exceptions fetched with the branches, their words in `locale`: two more queries."""
         return self.prefetch_related(*hours_prefetches(locale))
 
     def with_upcoming_stops(self, today, locale=None):
@@ -153,20 +159,23 @@ class BranchQuerySet(models.QuerySet):
         )
 
 
-def hours_prefetches(locale):
+def hours_prefetches(locale, through=""):
+    """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages."""
     seasons = annotate_words(Season.objects.order_by("start_date"), "name", Reason, ["text"], locale)
     exceptions = annotate_words(
         HoursException.objects.order_by("start_date"), "reason", Reason, ["text"], locale
     )
     return [
-        models.Prefetch("seasons", queryset=seasons, to_attr="season_list"),
-        models.Prefetch("exceptions", queryset=exceptions, to_attr="exception_list"),
+        models.Prefetch(f"{through}seasons", queryset=seasons, to_attr="season_list"),
+        models.Prefetch(f"{through}exceptions", queryset=exceptions, to_attr="exception_list"),
     ]
 
 
-def upcoming_stops_prefetch(today, locale=None):
+def upcoming_stops_prefetch(today, locale=None, through=""):
     return models.Prefetch(
-        "stops", queryset=Stop.objects.upcoming(today).with_words(locale), to_attr="upcoming_stop_list"
+        f"{through}stops",
+        queryset=Stop.objects.upcoming(today).with_words(locale),
+        to_attr="upcoming_stop_list",
     )
 
 
@@ -413,7 +422,7 @@ class Season(DatedHours):
         ]
 
     def __str__(self):
-        return f"{self.name or _('Season')} ({self.start_date} – {self.end_date})"
+        return f"{self.name or _('Season')} ({_day(self.start_date)} – {_day(self.end_date)})"
 
     def save(self, *args, **kwargs):
         with transaction.atomic():
@@ -485,7 +494,8 @@ class HoursException(DatedHours):
         ]
 
     def __str__(self):
-        return f"{self.start_date} {self.reason or ''}".strip()
+        days = _day(self.start_date) + (f" – {_day(self.end_date)}" if self.end_date else "")
+        return f"{days} {self.reason or _('closed')}"
 
     def clean(self):
         super().clean()
@@ -643,7 +653,7 @@ class Stop(StopTimes):
         ]
 
     def __str__(self):
-        return f"{self.date} {self.starts_at:%H:%M}–{self.ends_at:%H:%M} {self.place}"
+        return f"{_day(self.date)} {self.starts_at:%H:%M}–{self.ends_at:%H:%M} {self.place}"
 
     def save(self, *args, **kwargs):
         with transaction.atomic():

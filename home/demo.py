@@ -1,31 +1,28 @@
 """The demo network's pages: a fictional city, Bellerive-sur-Loire, and its libraries.
 
-The home page, the branch list with the eight buildings, the bus and the boat and their
-stops, the practical pages and the contact form, in French, translated through
-wagtail-localize with the strings of `demo_translations.json`. Called by `manage.py
+The home page, the branch list with a page for each of the eight buildings, the bus and the
+boat (the branches themselves, their hours and stops, are `branches.demo`'s), the practical
+pages and the contact form, in French, translated through wagtail-localize with the strings
+of `demo_translations.json`. Called by `manage.py
 load_demo` after the portal's own demo (languages, site, accounts).
 """
 
-import datetime
 from pathlib import Path
 
-from django.utils import timezone
-
+from branches.models import Branch
 from home.factories import (
     BranchIndexPageFactory,
     BranchPageFactory,
     ContactPageFactory,
     HomePageFactory,
     MobileBranchPageFactory,
-    MobileStopFactory,
     StandardPageFactory,
 )
-from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage, MobileStop
+from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage
 from portal import demo
 from portal.locales import default_locale
 
 TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
-STOP_WEEKS = 12
 
 
 def load(*, stdout):
@@ -36,17 +33,6 @@ def load(*, stdout):
     ensure_highlights(home, branches, practical)
     pages = [home, branches, *branches.get_children().specific(), *practical]
     demo.translate_pages(pages, demo.load_translations(TRANSLATIONS_FILE), stdout=stdout)
-
-
-def _time(value):
-    return datetime.time.fromisoformat(value)
-
-
-def _openings(pattern):
-    return [
-        {"weekday": str(day), "opens": _time(opens), "closes": _time(closes)}
-        for day, opens, closes in pattern
-    ]
 
 
 def ensure_home(stdout):
@@ -66,6 +52,7 @@ def ensure_home(stdout):
 
 
 def ensure_branches(home, stdout):
+    """The list of branches and a page for each branch of `branches.demo`, which ran before."""
     index = BranchIndexPage.objects.child_of(home).first()
     if index is None:
         index = BranchIndexPageFactory(
@@ -73,121 +60,25 @@ def ensure_branches(home, stdout):
             intro="<p>Toutes les bibliothèques du réseau, leurs horaires du jour et leur accès.</p>",
             summary="Adresses, horaires et accessibilité des bibliothèques, du bibliobus et de la péniche.",
         )
-    today = timezone.localdate()
-    for data in BRANCHES:
-        if BranchPage.objects.filter(slug=data["slug"], locale=home.locale).exists():
+    for data in [*BRANCHES, *MOBILE_BRANCHES]:
+        model = MobileBranchPage if data in MOBILE_BRANCHES else BranchPage
+        if model.objects.filter(slug=data["slug"], locale=home.locale).exists():
             continue
-        BranchPageFactory(
+        factory = MobileBranchPageFactory if model is MobileBranchPage else BranchPageFactory
+        factory(
             parent=index,
+            branch=Branch.objects.get(code=data["slug"]),
             title=data["title"],
             slug=data["slug"],
-            street=data["street"],
-            postcode=data["postcode"],
-            city="Bellerive-sur-Loire",
-            latitude=data["latitude"],
-            longitude=data["longitude"],
-            phone=data["phone"],
-            email=f"{data['slug']}@bibliotheques.bellerive.example",
             summary=data["intro"],
             intro=f"<p>{data['intro']}</p>",
-            weekly_hours=[("opening", opening) for opening in _openings(WEEKLY_PATTERNS[data["hours"]])],
-            seasons=seasons_for(data, today),
-            exceptions=exceptions_for(data, today),
-            services=[("service", {"name": name, "description": text}) for name, text in data["services"]],
-            step_free_access=data["access"][0],
-            induction_loop=data["access"][1],
-            accessible_toilets=data["access"][2],
-            adapted_collections=data["access"][3],
-            accessibility_details=data["accessibility_details"],
+            services=[
+                ("service", {"name": name, "description": text}) for name, text in data.get("services", ())
+            ],
+            accessibility_details=data.get("accessibility_details", ""),
         )
-        stdout.write(f"Branch created: {data['title']}")
-    for data in MOBILE_BRANCHES:
-        page = MobileBranchPage.objects.filter(slug=data["slug"], locale=home.locale).first()
-        if page is None:
-            page = MobileBranchPageFactory(
-                parent=index,
-                title=data["title"],
-                slug=data["slug"],
-                vehicle=data["vehicle"],
-                phone=data["phone"],
-                email=f"{data['slug']}@bibliotheques.bellerive.example",
-                summary=data["intro"],
-                intro=f"<p>{data['intro']}</p>",
-                step_free_access=data["vehicle"] == "bus",
-            )
-            stdout.write(f"Mobile branch created: {data['title']}")
-        ensure_stops(page, data["stops"], today)
+        stdout.write(f"Branch page created: {data['title']}")
     return index
-
-
-def seasons_for(data, today):
-    if data["hours"] not in {"neighbourhood", "small"}:
-        return []
-    year = today.year if today.month <= 8 else today.year + 1
-    return [
-        (
-            "season",
-            {
-                "name": "Horaires d'été",
-                "start_date": datetime.date(year, 7, 7),
-                "end_date": datetime.date(year, 8, 29),
-                "hours": _openings(SUMMER_PATTERN),
-            },
-        )
-    ]
-
-
-def exceptions_for(data, today):
-    exceptions = [
-        ("exception", {"start_date": day, "end_date": None, "reason": reason, "hours": []})
-        for year in (today.year, today.year + 1)
-        for day, reason in public_holidays(year)
-        if day >= today - datetime.timedelta(days=7)
-    ]
-    if data["hours"] == "closed_for_works":
-        exceptions.insert(
-            0,
-            (
-                "exception",
-                {
-                    "start_date": today - datetime.timedelta(days=60),
-                    "end_date": datetime.date(today.year + 1, 4, 30),
-                    "reason": "Fermée pour travaux",
-                    "hours": [],
-                },
-            ),
-        )
-    if data["hours"] == "central":
-        night = datetime.date(today.year + 1, 1, 23)
-        exceptions.append(
-            (
-                "exception",
-                {
-                    "start_date": night,
-                    "end_date": None,
-                    "reason": "Nuit de la lecture",
-                    "hours": [{"opens": _time("10:00"), "closes": _time("00:30")}],
-                },
-            )
-        )
-    return exceptions
-
-
-def ensure_stops(page, stops, today):
-    monday = today - datetime.timedelta(days=today.weekday())
-    for week in range(STOP_WEEKS):
-        for weekday, starts, ends, place, address in stops:
-            date = monday + datetime.timedelta(weeks=week, days=weekday)
-            if date < today or MobileStop.objects.filter(page=page, date=date, place=place).exists():
-                continue
-            MobileStopFactory(
-                page=page,
-                date=date,
-                starts_at=_time(starts),
-                ends_at=_time(ends),
-                place=place,
-                address=address,
-            )
 
 
 def ensure_practical_pages(home, branches):
@@ -238,118 +129,62 @@ BRANCHES = [
     {
         "title": "Médiathèque centrale Jacques-Demy",
         "slug": "mediatheque-centrale",
-        "street": "24 quai de la Fosse",
-        "postcode": "44000",
-        "latitude": "47.209400",
-        "longitude": "-1.563400",
-        "phone": "02 40 41 95 95",
         "intro": "La plus grande bibliothèque du réseau : quatre étages, un espace jeux vidéo et un auditorium.",
-        "hours": "central",
         "services": [
             ("Wi-Fi gratuit", "Dans tout le bâtiment."),
             ("Espace jeux vidéo", "Consoles et PC, sur réservation."),
         ],
-        "access": (True, True, True, True),
         "accessibility_details": "Entrée de plain-pied côté quai, ascenseur vers tous les étages.",
     },
     {
         "title": "Bibliothèque des Dervallières",
         "slug": "dervallieres",
-        "street": "5 rue Auguste-Renoir",
-        "postcode": "44100",
-        "latitude": "47.219300",
-        "longitude": "-1.595600",
-        "phone": "02 40 41 53 70",
         "intro": "Une bibliothèque de quartier avec un grand coin pour les tout-petits.",
-        "hours": "neighbourhood",
         "services": [("Coin des tout-petits", "Albums, tapis et coussins.")],
-        "access": (True, False, True, True),
         "accessibility_details": "",
     },
     {
         "title": "Bibliothèque de la Manufacture",
         "slug": "manufacture",
-        "street": "2 rue Émile-Masson",
-        "postcode": "44000",
-        "latitude": "47.219800",
-        "longitude": "-1.536900",
-        "phone": "02 40 41 42 10",
         "intro": "Installée dans l'ancienne manufacture des tabacs, elle accueille un atelier numérique.",
-        "hours": "neighbourhood",
         "services": [("Atelier numérique", "Aide aux démarches en ligne le mercredi.")],
-        "access": (True, True, False, False),
         "accessibility_details": "",
     },
     {
         "title": "Bibliothèque de Chantenay",
         "slug": "chantenay",
-        "street": "41 rue des Réformes",
-        "postcode": "44100",
-        "latitude": "47.202100",
-        "longitude": "-1.598300",
-        "phone": "02 40 41 56 20",
         "intro": "Au cœur du village de Chantenay, avec un jardin de lecture ouvert l'été.",
-        "hours": "neighbourhood",
         "services": [("Jardin de lecture", "De juin à septembre.")],
-        "access": (False, False, False, True),
         "accessibility_details": "Trois marches à l'entrée ; une rampe amovible est disponible sur demande.",
     },
     {
         "title": "Bibliothèque de Bellevue",
         "slug": "bellevue",
-        "street": "1 place Mendès-France",
-        "postcode": "44100",
-        "latitude": "47.210700",
-        "longitude": "-1.617000",
-        "phone": "02 40 41 57 00",
         "intro": "Une bibliothèque lumineuse, avec un fonds en langues étrangères.",
-        "hours": "late",
         "services": [
             ("Livres en langues étrangères", "Arabe, turc, ukrainien, chinois, portugais, espagnol.")
         ],
-        "access": (True, True, True, True),
         "accessibility_details": "",
     },
     {
         "title": "Bibliothèque de Doulon",
         "slug": "doulon",
-        "street": "30 rue de la Basse-Chénaie",
-        "postcode": "44300",
-        "latitude": "47.227900",
-        "longitude": "-1.515000",
-        "phone": "02 40 41 59 30",
         "intro": "Une petite bibliothèque où l'on se connaît toutes et tous.",
-        "hours": "small",
         "services": [("Club de lecture", "Le premier samedi du mois.")],
-        "access": (True, False, False, False),
         "accessibility_details": "",
     },
     {
         "title": "Bibliothèque de la Halvêque",
         "slug": "halveque",
-        "street": "12 rue Henri-Bergson",
-        "postcode": "44300",
-        "latitude": "47.246100",
-        "longitude": "-1.523300",
-        "phone": "02 40 41 58 40",
         "intro": "Des bandes dessinées à perte de vue et un club manga.",
-        "hours": "small",
         "services": [("Club manga", "Le mercredi après-midi.")],
-        "access": (True, True, True, False),
         "accessibility_details": "",
     },
     {
         "title": "Bibliothèque de Saint-Herblain-Nord",
         "slug": "herblain-nord",
-        "street": "8 avenue des Lilas",
-        "postcode": "44800",
-        "latitude": "47.231500",
-        "longitude": "-1.620800",
-        "phone": "02 40 41 60 60",
         "intro": "Fermée pour travaux jusqu'au printemps : le bibliobus passe devant chaque mardi.",
-        "hours": "closed_for_works",
         "services": [],
-        "access": (True, True, True, True),
         "accessibility_details": "",
     },
 ]
@@ -358,81 +193,14 @@ MOBILE_BRANCHES = [
     {
         "title": "Le Bibliobus",
         "slug": "bibliobus",
-        "vehicle": "bus",
-        "phone": "02 40 41 95 60",
         "intro": "Le bus qui apporte des livres dans les quartiers éloignés d'une bibliothèque.",
-        "stops": [
-            # (weekday, start, end, place, address)
-            (1, "09:30", "12:00", "Place du Marché de Zola", "Place Émile-Zola"),
-            (1, "14:00", "17:30", "Saint-Herblain-Nord", "Avenue des Lilas, devant la bibliothèque fermée"),
-            (3, "10:00", "12:30", "École Port-Boyer", "Rue du Port-Boyer"),
-            (4, "15:00", "18:30", "Centre social de la Boissière", "Rue de la Boissière"),
-        ],
     },
     {
         "title": "La Péniche-Bibliothèque",
         "slug": "peniche",
-        "vehicle": "boat",
-        "phone": "02 40 41 95 61",
         "intro": "Une péniche chargée de livres qui remonte l'Erdre et la Loire d'avril à octobre.",
-        "stops": [
-            (2, "14:00", "18:00", "Quai Ceineray", "Quai Ceineray, au pied des escaliers"),
-            (5, "10:00", "13:00", "Île de Versailles", "Ponton de l'île de Versailles"),
-            (6, "10:00", "17:00", "Trentemoult", "Quai Marcel-Boissard, Rezé"),
-        ],
     },
 ]
-
-WEEKLY_PATTERNS = {
-    "central": [(d, "10:00", "19:00") for d in (1, 2, 3, 4, 5)] + [(6, "14:00", "18:00")],
-    "neighbourhood": [
-        (1, "14:00", "18:00"),
-        (2, "10:00", "12:30"),
-        (2, "14:00", "18:00"),
-        (4, "14:00", "18:00"),
-        (5, "10:00", "12:30"),
-        (5, "14:00", "17:00"),
-    ],
-    "late": [
-        (1, "12:00", "19:00"),
-        (2, "10:00", "19:00"),
-        (3, "12:00", "21:00"),
-        (4, "12:00", "19:00"),
-        (5, "10:00", "18:00"),
-    ],
-    "small": [(2, "10:00", "12:00"), (2, "14:00", "18:00"), (5, "10:00", "12:30")],
-    "closed_for_works": [],
-}
-
-SUMMER_PATTERN = [(2, "10:00", "13:00"), (2, "14:00", "18:00"), (5, "10:00", "13:00")]
-
-
-def public_holidays(year):
-    """French public holidays, Easter-based ones included (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    easter = datetime.date(year, month, day + 1)
-    return [
-        (datetime.date(year, 1, 1), "Jour de l'an"),
-        (easter + datetime.timedelta(days=1), "Lundi de Pâques"),
-        (datetime.date(year, 5, 1), "Fête du Travail"),
-        (datetime.date(year, 5, 8), "Victoire 1945"),
-        (easter + datetime.timedelta(days=39), "Ascension"),
-        (easter + datetime.timedelta(days=50), "Lundi de Pentecôte"),
-        (datetime.date(year, 7, 14), "Fête nationale"),
-        (datetime.date(year, 8, 15), "Assomption"),
-        (datetime.date(year, 11, 1), "Toussaint"),
-        (datetime.date(year, 11, 11), "Armistice 1918"),
-        (datetime.date(year, 12, 25), "Noël"),
-    ]
-
 
 PRACTICAL_PAGES = [
     {

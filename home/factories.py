@@ -1,12 +1,20 @@
 import datetime
-from decimal import Decimal
 
 import factory
 import wagtail_factories
-from factory.django import DjangoModelFactory
 
-from django.utils import timezone
-
+from branches.factories import (
+    BranchFactory,
+    HoursExceptionFactory,
+    PlaceFactory,
+    ReasonFactory,
+    SeasonFactory,
+    StopFactory,
+    VehicleFactory,
+    opening,
+    time_ranges,
+    tuesday_to_saturday,
+)
 from home.models import (
     AccessibilityStatementPage,
     BranchIndexPage,
@@ -16,10 +24,11 @@ from home.models import (
     HomePage,
     LegalNoticePage,
     MobileBranchPage,
-    MobileStop,
     PrivacyPage,
     StandardPage,
 )
+
+__all__ = ["opening", "tuesday_to_saturday"]
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -71,103 +80,109 @@ class BranchIndexPageFactory(wagtail_factories.PageFactory):
         model = BranchIndexPage
 
 
-def tuesday_to_saturday():
-    """A common pattern for a neighbourhood library, with a lunch break on Saturday."""
-    days = [
-        ("1", "10:00", "18:00"),
-        ("2", "10:00", "18:00"),
-        ("3", "14:00", "19:00"),
-        ("4", "10:00", "18:00"),
-        ("5", "10:00", "12:30"),
-        ("5", "14:00", "17:00"),
-    ]
-    return [
-        (
-            "opening",
-            {
-                "weekday": day,
-                "opens": datetime.time.fromisoformat(opens),
-                "closes": datetime.time.fromisoformat(closes),
-            },
-        )
-        for day, opens, closes in days
-    ]
+# What a branch page used to hold itself: given to a page factory, it goes to the page's branch.
+BRANCH_FIELDS = {
+    "street",
+    "postcode",
+    "city",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "step_free_access",
+    "induction_loop",
+    "accessible_toilets",
+    "adapted_collections",
+    "weekly_hours",
+}
 
 
 class BranchPageFactory(wagtail_factories.PageFactory):
+    """A branch page and, unless `branch` is given, its branch (facts given here go to the branch).
+
+    `seasons=[season(...)]` and `exceptions=[hours_exception(...)]` become the branch's rows.
+    """
+
     title = factory.Sequence(lambda n: f"Bibliothèque {n}")
-    street = factory.Sequence(lambda n: f"{n + 1} rue des Lilas")
-    postcode = "44000"
-    city = "Nantes"
-    latitude = factory.Sequence(lambda n: Decimal("47.210000") + Decimal("0.004") * n)
-    longitude = factory.Sequence(lambda n: Decimal("-1.550000") + Decimal("0.004") * n)
-    phone = "02 40 00 00 00"
-    email = "bibliotheque@example.org"
-    weekly_hours = factory.LazyFunction(tuesday_to_saturday)
+    branch_factory = BranchFactory
 
     class Meta:
         model = BranchPage
+        exclude = ["branch_factory"]
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        kwargs = super()._adjust_kwargs(**kwargs)
+        seasons = kwargs.pop("seasons", ())
+        exceptions = kwargs.pop("exceptions", ())
+        facts = {name: kwargs.pop(name) for name in list(kwargs) if name in BRANCH_FIELDS}
+        if kwargs.get("vehicle"):
+            facts["kind"] = kwargs.pop("vehicle")
+        if kwargs.get("branch") is None:
+            if kwargs.get("slug"):
+                facts["code"] = kwargs["slug"]
+            facts.setdefault("name", kwargs["title"])
+            kwargs["branch"] = cls.branch_factory(**facts)
+        branch = kwargs["branch"]
+        for spec in seasons:
+            SeasonFactory(branch=branch, **spec)
+        for spec in exceptions:
+            HoursExceptionFactory(branch=branch, **spec)
+        return kwargs
 
 
-class MobileBranchPageFactory(wagtail_factories.PageFactory):
+class MobileBranchPageFactory(BranchPageFactory):
     title = "Bibliobus"
-    vehicle = MobileBranchPage.Vehicle.BUS
+    branch_factory = VehicleFactory
 
     class Meta:
         model = MobileBranchPage
 
 
-class MobileStopFactory(DjangoModelFactory):
-    page = factory.SubFactory(MobileBranchPageFactory)
-    date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=1))
-    starts_at = datetime.time(10, 0)
-    ends_at = datetime.time(12, 0)
-    place = factory.Sequence(lambda n: f"Place du Marché {n}")
-    address = "Place du Marché, Nantes"
+def MobileStopFactory(
+    page=None, *, place=None, address="Place du Marché, Nantes", latitude=None, longitude=None, **fields
+):  # noqa: N802
+    """A stop of the vehicle of `page` (a mobile branch page) at a place made for it."""
+    branch = page.branch if page is not None else VehicleFactory()
+    place_fields = {"address": address, "latitude": latitude, "longitude": longitude}
+    if place is not None:
+        place_fields["name"] = place
+    return StopFactory(branch=branch, place=PlaceFactory(**place_fields), **fields)
 
-    class Meta:
-        model = MobileStop
+
+def _create_batch(count, **fields):
+    """`count` stops one after the other (a vehicle is at one stop at a time): 20 minutes each from 8:00."""
+    stops = []
+    for number in range(count):
+        start = datetime.datetime.combine(datetime.date.min, datetime.time(8)) + datetime.timedelta(
+            minutes=20 * number
+        )
+        times = {"starts_at": start.time(), "ends_at": (start + datetime.timedelta(minutes=15)).time()}
+        stops.append(MobileStopFactory(**{**times, **fields}))
+    return stops
 
 
-def opening(weekday, opens, closes):
-    """One line of `weekly_hours`: `opening(5, "10:00", "12:30")` is Saturday morning."""
-    return (
-        "opening",
-        {
-            "weekday": str(weekday),
-            "opens": datetime.time.fromisoformat(opens),
-            "closes": datetime.time.fromisoformat(closes),
-        },
-    )
+MobileStopFactory.create_batch = _create_batch
 
 
 def season(name, start_date, end_date, openings):
-    """One block of `seasons`, its hours given as `opening(...)` lines."""
-    return (
-        "season",
-        {
-            "name": name,
-            "start_date": start_date,
-            "end_date": end_date,
-            "hours": [value for _type, value in openings],
-        },
-    )
+    """A season for `BranchPageFactory(seasons=[...])`, its hours given as `opening(...)` lines."""
+    return {
+        "name": ReasonFactory(text=name),
+        "start_date": start_date,
+        "end_date": end_date,
+        "hours": list(openings),
+    }
 
 
 def hours_exception(start_date, reason, hours=(), end_date=None):
-    """One block of `exceptions`; `hours` as ("10:00", "23:00") pairs, none for a closed day."""
-    return (
-        "exception",
-        {
-            "start_date": start_date,
-            "end_date": end_date,
-            "reason": reason,
-            "hours": [
-                {"opens": datetime.time.fromisoformat(opens), "closes": datetime.time.fromisoformat(closes)}
-                for opens, closes in hours
-            ],
-        },
-    )
+    """An exception for `BranchPageFactory(exceptions=[...])`; `hours` as ("10:00", "23:00") pairs."""
+    return {
+        "start_date": start_date,
+        "end_date": end_date,
+        "reason": ReasonFactory(text=reason),
+        "hours": time_ranges(hours),
+    }
 
 
 class LegalNoticePageFactory(wagtail_factories.PageFactory):

@@ -1,8 +1,8 @@
 """The branches' hours for other sites and tools: JSON and iCalendar, outside language prefixes.
 
-Addresses use the slugs of the French pages; `?lang=en` gives titles and page addresses of
-that language's public translations where they exist, and the names of exceptions and seasons
-as those pages show them (the hours and stops are the French page's, as on those pages).
+Addresses use the branches' stable codes (the slugs of the French pages answer too); `?lang=en`
+gives titles and page addresses of that language's public translations where they exist, and
+the reasons, season names and stop places in that language where translators gave them.
 """
 
 import datetime
@@ -11,6 +11,7 @@ from http import HTTPStatus
 import icalendar
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
@@ -18,10 +19,12 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from wagtail.models import Locale
+
 from branches import hours
 from home.models import BranchPage, MobileBranchPage
 from home.models.branches import listed_branches
-from portal.locales import default_locale
+from portal.locales import default_locale, locale_for
 from portal.restrictions import private_q
 
 MAX_AGE = 300
@@ -48,11 +51,16 @@ def _language(request):
     return lang if lang in LANGUAGES else None
 
 
-def _translations(pages, lang):
-    """The live, public translations of `pages` in `lang`, by translation key: one query per page type.
+def _words_locale(lang):
+    """The locale whose words (reasons, places) the API gives: `lang`'s, else French."""
+    try:
+        return locale_for(lang) if lang else default_locale()
+    except Locale.DoesNotExist:
+        return default_locale()
 
-    Each knows its French page among `pages`, so it reads hours and stops without a query.
-    """
+
+def _translations(pages, lang):
+    """The live, public translations of `pages` in `lang`, by translation key: one query per page type."""
     if not lang or lang == settings.LANGUAGE_CODE:
         return {}
     found = {}
@@ -67,21 +75,22 @@ def _translations(pages, lang):
             .select_related("locale")
         )
         for translated in translations:
-            translated._source_page = sources[translated.translation_key]
             found[translated.translation_key] = translated
     return found
 
 
-def _find(slug):
-    """The live French branch, fixed or mobile, with this slug; None when there is none."""
+def _find(slug, words_locale):
+    """The live French page of the branch with this code (or this French slug); None when there is none."""
     locale = default_locale()
     for model in (BranchPage, MobileBranchPage):
-        queryset = model.objects.listed(locale).filter(slug=slug)
+        queryset = model.objects.listed(locale).filter(Q(branch__code=slug) | Q(slug=slug))
         if model is MobileBranchPage:
-            queryset = queryset.with_upcoming_stops(hours.current_time().date())
-        page = queryset.first()
-        if page is not None:
-            return page
+            queryset = queryset.with_upcoming_stops(hours.current_time().date(), words_locale)
+        else:
+            queryset = queryset.with_hours(words_locale)
+        pages = sorted(queryset, key=lambda page: page.branch.code != slug)
+        if pages:
+            return pages[0]
     return None
 
 
@@ -104,24 +113,24 @@ def _stop(stop):
 def branch_data(page, request, now, translation_page=None):
     """One branch as the API shows it; `translation_page` gives the title and address of a translation."""
     shown = translation_page or page
+    branch = page.branch
     data = {
         "id": page.pk,
         "slug": page.slug,
-        "type": page.status_kind,
+        "type": branch.status_kind,
         "title": shown.title,
         "url": shown.get_full_url(request),
-        "phone": page.phone,
-        "email": page.email,
+        "phone": branch.phone,
+        "email": branch.email,
         "links": {
-            "json": request.build_absolute_uri(reverse("branch_json", kwargs={"slug": page.slug})),
-            "ics": request.build_absolute_uri(reverse("branch_ical", kwargs={"slug": page.slug})),
+            "json": request.build_absolute_uri(reverse("branch_json", kwargs={"slug": branch.code})),
+            "ics": request.build_absolute_uri(reverse("branch_ical", kwargs={"slug": branch.code})),
         },
     }
-    if page.status_kind == "branch":
-        # The French hours, with the reasons in the words of the translation shown.
-        timetable = shown.timetable()
-        data["address"] = {"street": page.street, "postcode": page.postcode, "city": page.city}
-        data["position"] = page.position(now)
+    if branch.status_kind == "branch":
+        timetable = branch.timetable()
+        data["address"] = {"street": branch.street, "postcode": branch.postcode, "city": branch.city}
+        data["position"] = branch.position(now)
         data["status"] = hours.branch_status(timetable, now).as_json()
         data["days"] = [
             {
@@ -132,12 +141,12 @@ def branch_data(page, request, now, translation_page=None):
             for day in hours.week_hours(timetable, now.date(), API_DAYS)
         ]
     else:
-        stops = page.upcoming_stops(now)
+        stops = branch.upcoming_stops(now)
         status = hours.mobile_status(stops, now)
         horizon = now + datetime.timedelta(days=API_DAYS)
-        data["vehicle"] = page.vehicle
+        data["vehicle"] = branch.kind
         data["address"] = None
-        data["position"] = page.position(now)
+        data["position"] = branch.position(now)
         data["status"] = status.as_json()
         data["stops"] = [_stop(stop) for stop in stops if hours.instant(stop.start) < hours.instant(horizon)]
     return data
@@ -147,8 +156,9 @@ def branch_data(page, request, now, translation_page=None):
 @cache_control(max_age=MAX_AGE, public=True)
 def branches_json(request):
     now = hours.current_time()
-    pages = listed_branches(default_locale(), now=now)
-    translations = _translations(pages, _language(request))
+    lang = _language(request)
+    pages = listed_branches(default_locale(), now=now, words_locale=_words_locale(lang))
+    translations = _translations(pages, lang)
     branches = [branch_data(page, request, now, translations.get(page.translation_key)) for page in pages]
     return _cors(JsonResponse({"generated_at": now.isoformat(), "branches": branches}))
 
@@ -156,22 +166,24 @@ def branches_json(request):
 @require_safe
 @cache_control(max_age=MAX_AGE, public=True)
 def branch_json(request, slug):
-    page = _find(slug)
+    lang = _language(request)
+    page = _find(slug, _words_locale(lang))
     if page is None:
         return _not_found()
     now = hours.current_time()
-    translations = _translations([page], _language(request))
+    translations = _translations([page], lang)
     return _cors(JsonResponse(branch_data(page, request, now, translations.get(page.translation_key))))
 
 
 def _calendar_events(page, shown, request, now):
-    """`page` is the French page, `shown` the one whose title and reasons the calendar uses."""
+    """`page` is the French page, `shown` the one whose title the calendar uses."""
     host = request.get_host().split(":")[0]
     title = shown.title
-    if page.status_kind == "branch":
-        address = f"{page.street}, {page.postcode} {page.city}"
-        position = page.position(now)
-        timetable = shown.timetable()
+    branch = page.branch
+    if branch.status_kind == "branch":
+        address = f"{branch.street}, {branch.postcode} {branch.city}"
+        position = branch.position(now)
+        timetable = branch.timetable()
         for day in hours.week_hours(timetable, now.date(), CALENDAR_WEEKS * 7):
             for interval in day.intervals:
                 event = icalendar.Event.new(
@@ -188,7 +200,7 @@ def _calendar_events(page, shown, request, now):
                 yield event
     else:
         horizon = now + datetime.timedelta(weeks=CALENDAR_WEEKS)
-        for stop in page.upcoming_stops(now):
+        for stop in branch.upcoming_stops(now):
             if hours.instant(stop.start) >= hours.instant(horizon):
                 break
             event = icalendar.Event.new(
@@ -207,11 +219,11 @@ def _calendar_events(page, shown, request, now):
 @require_safe
 @cache_control(max_age=MAX_AGE, public=True)
 def branch_ical(request, slug):
-    page = _find(slug)
+    lang = _language(request) or settings.LANGUAGE_CODE
+    page = _find(slug, _words_locale(lang))
     if page is None:
         return _not_found()
     now = hours.current_time()
-    lang = _language(request) or settings.LANGUAGE_CODE
     shown = _translations([page], lang).get(page.translation_key) or page
     with translation.override(lang):
         calendar = icalendar.Calendar.new(
@@ -227,5 +239,5 @@ def branch_ical(request, slug):
         last_date=now.date() + datetime.timedelta(weeks=CALENDAR_WEEKS + 1),
     )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{page.slug}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{page.branch.code}.ics"'
     return _cors(response)

@@ -7,7 +7,6 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from home import urls
-from home.models import BranchIndexPage
 from portal.registry import API_URLS, EVERYDAY_TASKS, HOME_SECTIONS, EverydayTask, HomeSection
 
 
@@ -23,17 +22,8 @@ def highlights(page, request):
 
 @hooks.register(EVERYDAY_TASKS)
 def everyday_tasks(request):
-    branches = BranchIndexPage.objects.filter(locale__language_code="fr").first()
     home = Page.objects.filter(depth=2, locale__language_code="fr").first()
     return [
-        EverydayTask(
-            _("Change a branch's opening hours"),
-            reverse("wagtailadmin_explore", args=[branches.pk]) if branches else None,
-            _(
-                "Open the branch, then “Opening hours”: usual week, seasons and exceptions such as public holidays."
-            ),
-            order=20,
-        ),
         EverydayTask(
             _("Write or update a practical page"),
             reverse("wagtailadmin_explore", args=[home.pk]) if home else None,

@@ -8,7 +8,10 @@ checks (`wagtailimages`, `wagtaildocs`), not those of the project's own image mo
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
@@ -52,6 +55,16 @@ STAFF_GROUPS = [
             "portal.change_identitywords",
             "portal.change_brandingsettings",
             "portal.change_sociallinks",
+            # The branches: address, accessibility, hours and stops, and the words shown with them.
+            "branches.add_branch",
+            "branches.change_branch",
+            "branches.add_stop",
+            "branches.change_stop",
+            "branches.delete_stop",
+            "branches.add_place",
+            "branches.change_place",
+            "branches.add_reason",
+            "branches.change_reason",
         ],
         page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         collection_permissions=MEDIA_PERMISSIONS,
@@ -64,6 +77,11 @@ STAFF_GROUPS = [
             "wagtail_localize.submit_translation",
             "portal.change_alert",
             "portal.change_identitywords",
+            # Translating a reason or a stop place makes its row in the language.
+            "branches.add_place",
+            "branches.change_place",
+            "branches.add_reason",
+            "branches.change_reason",
         ],
         page_permissions=["add_page", "change_page"],
         collection_permissions=["wagtailimages.choose_image", "wagtaildocs.choose_document"],
@@ -73,6 +91,13 @@ STAFF_GROUPS = [
 
 def _permission(dotted):
     app_label, codename = dotted.split(".")
+    if dotted == "wagtail_localize.submit_translation":
+        # Made by a wagtail-localize data migration, not by post_migrate: a flushed database
+        # (the browser tests) lacks it. Recreated as that migration makes it.
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model="translation")
+        return Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+        )[0]
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
@@ -83,6 +108,15 @@ def _page_permission(codename):
 @transaction.atomic
 def setup_groups():
     """Create or update every staff group to hold exactly the rights defined above."""
+    # Permissions come from post_migrate; a flushed database (browser tests) may lack them.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    # wagtail-localize makes its permission in a migration, on a content type of its own.
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     groups = []

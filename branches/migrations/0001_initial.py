@@ -8,7 +8,7 @@ import modelcluster.fields
 import modelsearch.index
 import uuid
 
-from django.contrib.postgres.operations import BtreeGistExtension
+from branches.constraints import BtreeGistExtension
 import wagtail.fields
 from django.db import migrations, models
 

@@ -1,4 +1,4 @@
-from .branches import BranchIndexPage, BranchPage, MobileBranchPage, MobileStop
+from .branches import BranchIndexPage, BranchPage, MobileBranchPage
 from .legal import AccessibilityStatementPage, LegalNoticePage, PrivacyPage
 from .pages import ContactFormField, ContactPage, HomePage, StandardPage
 
@@ -11,7 +11,6 @@ __all__ = [
     "HomePage",
     "LegalNoticePage",
     "MobileBranchPage",
-    "MobileStop",
     "PrivacyPage",
     "StandardPage",
 ]

@@ -30,7 +30,7 @@ class IdentityWordsManager(models.Manager):
         source_id = default_locale().pk
         source = next((item for item in words if item.locale_id == source_id), None)
         if source is None:
-            return IdentityWords(name=DEFAULT_NAME, locale_id=source_id)
+            return IdentityWords(name=DEFAULT_NAME, locale=default_locale())
         code = code or translation.get_language()
         translated = next(
             (

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -307,6 +308,12 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ACCOUNT_FORMS = {"signup": "portal.signup.SignupForm"}
 # Messages ("Signed in as lea@…") stay on the server, not in a readable cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# No Gravatar avatars in the admin: editors' address hashes stay here, and the admin's
+# policy needs no third-party images for them.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor a call to wagtail.org from each editor's browser
+# Content-Security-Policy and Permissions-Policy: django-csp's middleware (MIDDLEWARE above)
+# with the public and the admin policies of portal/csp.py.
 
 
 def require_secret_key():

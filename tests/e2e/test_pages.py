@@ -146,3 +146,43 @@ def test_branch_list_stands_alone_when_tiles_fail(demo_site, page, visit):
 
     expect(page.locator("#branch-map-section")).to_have_count(0)
     expect(page.get_by_role("link", name=demo_site.branch_title).first).to_be_visible()
+
+
+# Where each character of an element's text is drawn: reading order against drawing order.
+CHARACTER_XS = """(element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const xs = [];
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i++) {
+            if (!node.data[i].trim()) continue;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            xs.push([node.data[i], range.getBoundingClientRect().x]);
+        }
+    }
+    return xs;
+}"""
+
+
+def drawn_left_to_right(locator):
+    """Whether the characters of `locator` are drawn left to right, in their reading order."""
+    xs = [x for _char, x in locator.evaluate(CHARACTER_XS)]
+    return xs == sorted(xs)
+
+
+def test_arabic_branch_page_keeps_contact_details_in_their_own_order(demo_site, page, visit):
+    visit(page, demo_site.path("branch", "ar"))
+
+    contact = page.get_by_role("main").locator("address")
+    phone = contact.get_by_role("link", name="02 40 41 95 95")
+    email = contact.locator("a[href^='mailto:']")
+    street = contact.get_by_text("24 quai de la Fosse")
+
+    expect(phone).to_be_visible()
+    # "02 40 41 95 95", not "95 95 41 40 02"; "24 quai de la Fosse", not "quai de la Fosse 24".
+    assert drawn_left_to_right(phone), phone.evaluate(CHARACTER_XS)
+    assert drawn_left_to_right(email)
+    assert drawn_left_to_right(street)
+    assert drawn_left_to_right(contact.get_by_text("44000 Bellerive-sur-Loire"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")

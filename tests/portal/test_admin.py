@@ -42,6 +42,8 @@ from home.factories import (
     MobileBranchPageFactory,
     MobileStopFactory,
     StandardPageFactory,
+    hours_exception,
+    season,
 )
 from portal.factories import AlertFactory, UserFactory
 from portal.models import Alert, CustomImage, IdentityWords, User
@@ -70,7 +72,11 @@ def png_file():
 def admin_site(home_page, locales):
     """A small network in French, with translations and one of each object the admin lists."""
     index = BranchIndexPageFactory(parent=home_page)
-    BranchPageFactory(parent=index)
+    BranchPageFactory(
+        parent=index,
+        seasons=[season("Horaires d'été", datetime.date(2026, 7, 1), datetime.date(2026, 8, 31), [])],
+        exceptions=[hours_exception(datetime.date(2026, 12, 25), "Noël")],
+    )
     bus = MobileBranchPageFactory(parent=index)
     MobileStopFactory(page=bus)
     StandardPageFactory(parent=home_page)
@@ -394,14 +400,14 @@ def test_alerts_and_settings_open_in_the_admin(editor_client):
 def test_admin_front_page_guides_staff_to_everyday_tasks(editor_client, home_page):
     from home.factories import BranchIndexPageFactory
 
-    index = BranchIndexPageFactory(parent=home_page)
+    BranchIndexPageFactory(parent=home_page)
     html = editor_client.get("/admin/").content.decode()
     with translation.override("fr"):
         heading = translation.gettext("Everyday tasks")
         hours = translation.gettext("Change a branch's opening hours")
     assert escape(heading) in html
     assert escape(hours) in html
-    assert f'href="/admin/pages/{index.pk}/"' in html
+    assert 'href="/admin/snippets/branches/branch/"' in html
     assert 'href="/admin/snippets/portal/alert/add/"' in html
 
 

@@ -6,7 +6,8 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Page, Revision
 
-from home.models import BranchPage, MobileBranchPage, MobileStop
+from branches.models import Stop
+from home.models import BranchPage, MobileBranchPage
 from portal.apps import project_apps
 from portal.management.commands.load_demo import demo_modules
 from portal.models import Alert, User
@@ -16,7 +17,7 @@ def snapshot():
     return {
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
-        "stops": MobileStop.objects.count(),
+        "stops": Stop.objects.count(),
         "users": User.objects.count(),
         "alerts": Alert.objects.count(),
     }
@@ -34,7 +35,10 @@ def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(c
     assert "admin@bibo.example" in out.getvalue()
     french = {"locale__language_code": "fr"}
     assert BranchPage.objects.filter(**french).count() == 8
-    assert set(MobileBranchPage.objects.filter(**french).values_list("vehicle", flat=True)) == {"bus", "boat"}
+    assert set(MobileBranchPage.objects.filter(**french).values_list("branch__kind", flat=True)) == {
+        "bus",
+        "boat",
+    }
     assert first["stops"] > 20
     # Translated through wagtail-localize, except one page left French-only on purpose.
     assert client.get("/ar/bibliotheques/mediatheque-centrale/").status_code == 200
@@ -54,5 +58,7 @@ def test_each_app_brings_its_demo_in_the_order_of_installed_apps():
 
     assert names[0] == "portal.demo"
     assert "home.demo" in names
+    # The branches exist before the pages that present them.
+    assert names.index("branches.demo") < names.index("home.demo")
     order = [app.name for app in project_apps()]
     assert names == [f"{app}.demo" for app in order if f"{app}.demo" in names]
