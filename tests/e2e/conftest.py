@@ -135,20 +135,21 @@ def standard_page_body(image, document, target):
     ]
 
 
+MIGRATION_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+]
+
+
 def build_site():
     """The demo site, as `manage.py load_demo` builds it, plus what the demo has no page for.
 
     The additions: a logo and a photo, a page with a block of every type (and its Arabic
     translation), and a page left untranslated in English and Arabic, for the notice.
     """
-    # A flush removes the permissions that migrations create (Wagtail's admin access, image
-    # choosing, translation submitting), which post_migrate does not remake: the staff groups
-    # hold them.
-    permissions = list(
-        Permission.objects.values_list("content_type__app_label", "content_type__model", "codename", "name")
-    )
     call_command("flush", interactive=False, verbosity=0)
-    for app_label, model, codename, name in permissions:
+    # What the flush removed and no model declares: permissions Wagtail's migrations create.
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
         content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
         Permission.objects.get_or_create(
             content_type=content_type, codename=codename, defaults={"name": name}
