@@ -63,7 +63,7 @@ wrk:
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 		else echo "wrk is missing: install Debian's wrk package (apt-get install wrk) for make bench."; exit 1; fi; }
 
-# Exits non-zero when a target is missed (1) or the benchmark could not run (2).
+# Fails when a target is missed or the benchmark could not run (bench/run.py exits 1 or 2).
 bench: translations wrk
 	$(PY) bench/run.py
 

@@ -7,22 +7,30 @@ of `demo_translations.json`. Called by `manage.py
 load_demo` after the portal's own demo (languages, site, accounts).
 """
 
+import datetime
 from pathlib import Path
+
+from django.utils import timezone
 
 from branches.models import Branch
 from home.factories import (
+    AccessibilityStatementPageFactory,
     BranchIndexPageFactory,
     BranchPageFactory,
     ContactPageFactory,
     HomePageFactory,
+    LegalNoticePageFactory,
     MobileBranchPageFactory,
+    PrivacyPageFactory,
     StandardPageFactory,
 )
-from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage
+from home.models import AccessibilityStatementPage, BranchIndexPage, BranchPage, HomePage, MobileBranchPage
 from portal import demo
 from portal.locales import default_locale
 
 TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
+# The legal pages' strings, in their own catalogue: they change with the law, not with the branches.
+LEGAL_TRANSLATIONS_FILE = Path(__file__).with_name("demo_legal_translations.json")
 
 
 def load(*, stdout):
@@ -31,8 +39,12 @@ def load(*, stdout):
     branches = ensure_branches(home, stdout)
     practical = ensure_practical_pages(home, branches)
     ensure_highlights(home, branches, practical)
-    pages = [home, branches, *branches.get_children().specific(), *practical]
-    demo.translate_pages(pages, demo.load_translations(TRANSLATIONS_FILE), stdout=stdout)
+    legal = ensure_legal_pages(home)
+    pages = [home, branches, *branches.get_children().specific(), *practical, *legal]
+    catalogues = demo.load_translations(TRANSLATIONS_FILE)
+    for code, strings in demo.load_translations(LEGAL_TRANSLATIONS_FILE).items():
+        catalogues[code] = {**catalogues.get(code, {}), **strings}
+    demo.translate_pages(pages, catalogues, stdout=stdout)
 
 
 def ensure_home(stdout):
@@ -57,6 +69,7 @@ def ensure_branches(home, stdout):
     if index is None:
         index = BranchIndexPageFactory(
             parent=home,
+            show_in_menus=True,
             intro="<p>Toutes les bibliothèques du réseau, leurs horaires du jour et leur accès.</p>",
             summary="Adresses, horaires et accessibilité des bibliothèques, du bibliobus et de la péniche.",
         )
@@ -92,13 +105,19 @@ def ensure_practical_pages(home, branches):
                     value = {**value, "target": {"page": branches, "url": ""}}
                 body.append((block_type, value))
             page = StandardPageFactory(
-                parent=home, title=data["title"], slug=data["slug"], summary=data["summary"], body=body
+                parent=home,
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                body=body,
+                show_in_menus=True,
             )
         pages.append(page)
     contact = home.get_children().filter(slug="nous-ecrire").specific().first()
     if contact is None:
         contact = ContactPageFactory(
             parent=home,
+            show_in_menus=True,
             slug="nous-ecrire",
             summary="Une question, une suggestion d'achat, une remarque ? Écrivez-nous.",
             intro="<p>Nous répondons sous trois jours ouvrés.</p>",
@@ -110,6 +129,26 @@ def ensure_practical_pages(home, branches):
             ],
         )
     pages.append(contact)
+    return pages
+
+
+def ensure_legal_pages(home):
+    """The legal notices, the accessibility statement and the personal data page."""
+    pages = []
+    for factory, fields in LEGAL_PAGES:
+        model = factory._meta.model
+        page = model.objects.child_of(home).first()
+        if page is None:
+            if model is AccessibilityStatementPage:
+                # An audit a month before the demo is loaded, never one in the future.
+                today = timezone.localdate()
+                fields = {
+                    **fields,
+                    "audit_date": today - datetime.timedelta(days=30),
+                    "statement_date": today,
+                }
+            page = factory(parent=home, **fields)
+        pages.append(page)
     return pages
 
 
@@ -244,6 +283,7 @@ PRACTICAL_PAGES = [
                     "data": [
                         ["Document", "Nombre", "Durée"],
                         ["Livres et revues", "15", "4 semaines"],
+                        ["Films et musique", "2", "2 semaines"],
                         ["Jeux vidéo", "2", "2 semaines"],
                         ["Liseuses", "1", "4 semaines"],
                     ],
@@ -292,3 +332,81 @@ PRACTICAL_PAGES = [
 ]
 
 HOME_HIGHLIGHTS = ["s-inscrire", "emprunter-et-rendre", "branches", "accessibilite"]
+
+
+TOWN_HALL = "Hôtel de ville, 2 place de la Mairie, 44000 Bellerive-sur-Loire"
+
+LEGAL_PAGES = [
+    (
+        LegalNoticePageFactory,
+        {
+            "title": "Mentions légales",
+            "slug": "mentions-legales",
+            "summary": "Qui publie ce site, qui en est responsable et qui l'héberge.",
+            "publisher": f"<p>Ville de Bellerive-sur-Loire, direction des bibliothèques.</p><p>{TOWN_HALL}.</p>",
+            "publication_director": "Camille Durand, maire de Bellerive-sur-Loire",
+            "host": f"<p>Direction du numérique de la ville de Bellerive-sur-Loire.</p><p>{TOWN_HALL}.</p>",
+            "body": [
+                (
+                    "text",
+                    "<h2>Photographies et textes</h2><p>Les textes et les photographies de ce site "
+                    "appartiennent à la ville, sauf mention contraire. Vous pouvez les citer en indiquant la source.</p>",
+                )
+            ],
+        },
+    ),
+    (
+        AccessibilityStatementPageFactory,
+        {
+            "title": "Accessibilité : partiellement conforme",
+            "slug": "declaration-accessibilite",
+            "summary": "Ce qui est accessible sur ce site, ce qui ne l'est pas encore, et comment obtenir de l'aide.",
+            "compliance_rate": 82,
+            "auditor": "la direction du numérique de la ville",
+            "audit_method": "<p>Quinze pages testées avec Firefox et NVDA, Safari et VoiceOver, "
+            "et les outils axe et WAVE.</p>",
+            "non_compliant_content": "<ul><li>Certains documents PDF publiés avant 2024 n'ont pas de structure "
+            "lisible par un lecteur d'écran.</li><li>La carte des bibliothèques ne se parcourt pas au clavier ; "
+            "la liste des bibliothèques, juste en dessous, donne les mêmes informations.</li></ul>",
+            "derogations": "",
+            "exempt_content": "<p>Les documents bureautiques publiés avant le 23 septembre 2018.</p>",
+            "contact": "<p>Écrivez-nous par le formulaire de contact, ou à l'accueil de n'importe quelle "
+            "bibliothèque.</p>",
+        },
+    ),
+    (
+        PrivacyPageFactory,
+        {
+            "title": "Données personnelles",
+            "slug": "donnees-personnelles",
+            "summary": "Ce que nous savons de vous, pourquoi, combien de temps, et à qui vous adresser.",
+            "controller": f"<p>La ville de Bellerive-sur-Loire.</p><p>{TOWN_HALL}.</p>",
+            "processing": [
+                (
+                    "processing",
+                    {
+                        "purpose": "Répondre à vos messages",
+                        "data": "Votre nom, votre adresse e-mail et votre message",
+                        "legal_basis": "Mission de service public",
+                        "retention": "Un an au plus",
+                        "recipients": "L'équipe d'accueil des bibliothèques",
+                    },
+                ),
+                (
+                    "processing",
+                    {
+                        "purpose": "Gérer votre compte",
+                        "data": "Votre adresse e-mail et votre mot de passe, chiffré",
+                        "legal_basis": "Mission de service public",
+                        "retention": "Tant que le compte existe",
+                        "recipients": "Les bibliothécaires",
+                    },
+                ),
+            ],
+            "contact": "<p>Pour exercer vos droits, écrivez à la déléguée à la protection des données de la ville "
+            "par le formulaire de contact, ou par courrier à l'hôtel de ville.</p>",
+            "cookies": "<p>Le site dépose deux cookies nécessaires à son fonctionnement : la langue choisie, "
+            "et la session quand vous êtes connecté. Aucun cookie de mesure d'audience ni de publicité.</p>",
+        },
+    ),
+]

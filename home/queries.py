@@ -4,10 +4,11 @@ from django.conf import settings
 
 from wagtail.models import Page
 
+from portal import renditions
 from portal.models import CustomImage
 from portal.restrictions import private_q
 
-HIGHLIGHT_RENDITION = "fill-480x270"
+HIGHLIGHT_RENDITION = renditions.spec("card")
 
 
 def highlight_cards(home_page):
@@ -44,7 +45,7 @@ def highlight_cards(home_page):
         for translation in translations:
             pages[foreign[translation.translation_key]] = translation
     images = (
-        CustomImage.objects.filter(pk__in=image_ids).prefetch_renditions(HIGHLIGHT_RENDITION).in_bulk()
+        renditions.prefetch(CustomImage.objects.filter(pk__in=image_ids), "card").in_bulk()
         if image_ids
         else {}
     )

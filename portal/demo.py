@@ -14,6 +14,7 @@ has a translation in the app's catalogue; otherwise it stays untranslated, and v
 import datetime
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 
@@ -66,12 +67,25 @@ def root_page():
 
 def default_site():
     """The default site; an app's demo that builds a home page points it there (`set_site_root`)."""
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=root_page(), is_default_site=True, site_name="Bibo"
+            hostname=hostname, port=port, root_page=root_page(), is_default_site=True, site_name="Bibo"
         )
+    elif (site.hostname, site.port) == ("localhost", 80) and (hostname, port) != ("localhost", 80):
+        # The site Wagtail's migrations create: it takes the address the demo is served at.
+        site.hostname, site.port = hostname, port
+        site.save()
     return site
+
+
+def site_address():
+    """The hostname and port of WAGTAILADMIN_BASE_URL: absolute links (hreflang, API, iCalendar)
+    then lead to the address the site is really served at, not to http://localhost/."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 def set_site_root(home):
@@ -98,18 +112,48 @@ def ensure_settings(site):
         social.save()
 
 
+# The demo's alert follows the season of the day it is loaded on: no heat wave in December.
+SEASONAL_ALERTS = {
+    "winter": (
+        "Grand froid : venez vous réchauffer",
+        "Pendant l'épisode de grand froid, les bibliothèques vous accueillent au chaud à leurs horaires "
+        "habituels ; une boisson chaude vous attend à la médiathèque centrale.",
+        Alert.Level.INFO,
+    ),
+    "summer": (
+        "Canicule : des salles au frais",
+        "Pendant l'alerte canicule, les salles climatisées de la médiathèque centrale vous accueillent "
+        "à leurs horaires habituels, avec de l'eau fraîche.",
+        Alert.Level.WARNING,
+    ),
+    "spring_autumn": (
+        "Ascenseur en réparation à la médiathèque centrale",
+        "L'ascenseur de la médiathèque centrale est en réparation pendant deux semaines : "
+        "à l'accueil du rez-de-chaussée, on vous apporte les documents des étages.",
+        Alert.Level.WARNING,
+    ),
+}
+
+
+def seasonal_alert(day):
+    """(title, message, level) of the demo's alert on `day`."""
+    if day.month in (12, 1, 2):
+        return SEASONAL_ALERTS["winter"]
+    if day.month in (6, 7, 8):
+        return SEASONAL_ALERTS["summer"]
+    return SEASONAL_ALERTS["spring_autumn"]
+
+
 def ensure_alert():
     if Alert.objects.exists():
         return
+    title, message, level = seasonal_alert(timezone.localdate())
     AlertFactory(
-        title="Canicule : horaires adaptés",
-        message=(
-            "Pendant l'alerte canicule, la médiathèque centrale reste ouverte jusqu'à 21 h : "
-            "ses salles sont climatisées et de l'eau fraîche vous attend."
-        ),
-        level=Alert.Level.WARNING,
+        title=title,
+        message=message,
+        level=level,
         starts_at=timezone.now() - datetime.timedelta(hours=1),
-        ends_at=timezone.now() + datetime.timedelta(days=30),
+        ends_at=timezone.now() + datetime.timedelta(days=14),
     )
 
 

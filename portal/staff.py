@@ -8,6 +8,8 @@ checks (`wagtailimages`, `wagtaildocs`), not those of the project's own image mo
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -106,6 +108,15 @@ def _page_permission(codename):
 @transaction.atomic
 def setup_groups():
     """Create or update every staff group to hold exactly the rights defined above."""
+    # Permissions come from post_migrate; a flushed database (browser tests) may lack them.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    # wagtail-localize makes its permission in a migration, on a content type of its own.
+    Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")[0],
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     groups = []

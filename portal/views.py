@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail import views as wagtail_views
-from wagtail.models import Page
+from wagtail.models import Site
 
 from portal.locales import active_locale
 from portal.untranslated import untranslated_response
@@ -31,10 +31,36 @@ def language_redirect(request):
     return response
 
 
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, with the active locale read from memory.
+
+    Wagtail looks the active locale up in the database on every request to start routing
+    from the root page's translation; `active_locale()` keeps the locales in memory. The
+    route is stored where Wagtail's own lookups (its `serve` view) find it.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        route = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            root = site.root_page
+            locale = active_locale()
+            if root.locale_id != locale.pk:
+                # As Wagtail's `localized`: the live translation, else the root page itself.
+                translated = root.get_translation_or_none(locale)
+                if translated is not None and translated.live:
+                    root = translated
+            try:
+                route = root.specific.route(request, [part for part in path.split("/") if part])
+            except Http404:
+                route = None
+        request._wagtail_route_for_request = route
+    return request._wagtail_route_for_request
+
+
 def serve_page(request, path):
     """Wagtail's page view, with a notice for pages not translated yet."""
     try:
-        route = Page.route_for_request(request, path)
+        route = route_for_request(request, path)
         # Wagtail falls back to the French tree when a language has no home page yet.
         if route is not None and route[0].locale_id != active_locale().pk:
             raise Http404

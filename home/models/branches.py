@@ -21,12 +21,13 @@ from branches import hours
 from branches.models import Branch, hours_prefetches, upcoming_stops_prefetch
 from branches.panels import BranchLinkPanel
 from home.blocks import ServicesBlock
+from portal import renditions
 from portal.locales import active_locale
 from portal.models import BasePage, CustomRendition
 from portal.restrictions import private_q
 
 # The renditions the templates ask for, fetched with the pages (keep them in step).
-LIST_PHOTO = "fill-480x270"
+LIST_PHOTO = renditions.spec("card")
 # How far ahead a mobile branch's page lists its stops; the rest is on its page of stops.
 STOP_WEEKS_SHOWN = 3
 

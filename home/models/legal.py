@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
 from portal.models import BasePage
@@ -160,6 +161,7 @@ class AccessibilityStatementPage(LegalPage):
         FieldPanel("contact"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("non_compliant_content")]
+    override_translatable_fields = [SynchronizedField("rgaa_version")]
     footer_order = 40
 
     class Meta:

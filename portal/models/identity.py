@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -29,7 +30,7 @@ class IdentityWordsManager(models.Manager):
         source_id = default_locale().pk
         source = next((item for item in words if item.locale_id == source_id), None)
         if source is None:
-            return IdentityWords(name=DEFAULT_NAME, locale_id=source_id)
+            return IdentityWords(name=DEFAULT_NAME, locale=default_locale())
         code = code or translation.get_language()
         translated = next(
             (
@@ -84,7 +85,12 @@ class IdentityWords(TranslatableMixin, models.Model):
     @property
     def lang_attribute(self):
         """` lang="fr"` when the words shown are the French ones on a page in another language."""
-        code = self.locale.language_code if self.locale_id else ""
+        from portal.locales import active_locale, default_locale
+
+        if not self.locale_id or self.locale_id == active_locale().pk:
+            return ""
+        # The locales come from memory: no query on every page for the header and the footer.
+        code = settings.LANGUAGE_CODE if self.locale_id == default_locale().pk else self.locale.language_code
         if not code or code == translation.get_language():
             return ""
         return format_html(' lang="{}"', code)

@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
@@ -26,7 +27,15 @@ from django.test import override_settings
 from wagtail.models import Locale, Site
 
 from home.factories import StandardPageFactory
-from home.models import BranchPage, ContactPage, HomePage, MobileBranchPage
+from home.models import (
+    AccessibilityStatementPage,
+    BranchPage,
+    ContactPage,
+    HomePage,
+    LegalNoticePage,
+    MobileBranchPage,
+    PrivacyPage,
+)
 from portal.management.commands.load_demo import build_demo
 from portal.models import BrandingSettings
 
@@ -126,6 +135,12 @@ def standard_page_body(image, document, target):
     ]
 
 
+MIGRATION_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+]
+
+
 def build_site():
     """The demo site, as `manage.py load_demo` builds it, plus what the demo has no page for.
 
@@ -133,6 +148,12 @@ def build_site():
     translation), and a page left untranslated in English and Arabic, for the notice.
     """
     call_command("flush", interactive=False, verbosity=0)
+    # What the flush removed and no model declares: permissions Wagtail's migrations create.
+    for app_label, model, codename, name in MIGRATION_PERMISSIONS:
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
     build_demo(io.StringIO())
     arabic = Locale.objects.get(language_code="ar")
     home = HomePage.objects.get(locale__language_code="fr")
@@ -200,6 +221,13 @@ def build_site():
             "404": {"fr": "/fr/cette-page-n-existe-pas/", "ar": "/ar/cette-page-n-existe-pas/"},
             "login": {"fr": "/fr/compte/login/", "ar": "/ar/compte/login/"},
             "sign-up": {"fr": "/fr/compte/signup/", "ar": "/ar/compte/signup/"},
+            "legal notices": paths(LegalNoticePage.objects.get(locale=home.locale)),
+            "accessibility statement": paths(AccessibilityStatementPage.objects.get(locale=home.locale)),
+            "privacy": paths(PrivacyPage.objects.get(locale=home.locale)),
+            "search": {
+                "fr": "/fr/recherche/?q=biblioth%C3%A8que",
+                "ar": "/ar/recherche/?q=%D9%85%D9%83%D8%AA%D8%A8%D8%A9",
+            },
         },
         branch_title=central.title,
         site_name=branding.library_name,

@@ -33,6 +33,10 @@ PAGES = [
     ("404", ("fr", "ar"), HTTPStatus.NOT_FOUND),
     ("login", ("fr", "ar"), HTTPStatus.OK),
     ("sign-up", ("fr", "ar"), HTTPStatus.OK),
+    ("legal notices", ("fr", "ar"), HTTPStatus.OK),
+    ("accessibility statement", ("fr", "ar"), HTTPStatus.OK),
+    ("privacy", ("fr", "ar"), HTTPStatus.OK),
+    ("search", ("fr", "ar"), HTTPStatus.OK),
 ]
 CASES = [
     pytest.param(kind, language, status, id=f"{kind.replace(' ', '-')}-{language}")
