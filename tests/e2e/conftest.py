@@ -16,11 +16,13 @@ import pytest
 from playwright.sync_api import sync_playwright
 from wagtail_factories import DocumentFactory, ImageFactory
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 from django.test import override_settings
 
@@ -256,8 +258,21 @@ def demo_site(site_snapshot, transactional_db, live_server):
     demo, snapshot = site_snapshot
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(snapshot)
+    restart_sequences()
     reset_caches()
     return demo
+
+
+def restart_sequences():
+    """Move PostgreSQL's id sequences past the rows restored with their own ids.
+
+    `flush` restarts every sequence at 1 and the snapshot brings its ids back, so the next
+    row a test creates would reuse one (SQLite takes the highest id by itself).
+    """
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 # The browser -----------------------------------------------------------------------------
