@@ -2,6 +2,7 @@ import pytest
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
@@ -15,6 +16,25 @@ def empty_caches():
     for cache in caches.all():
         cache.clear()
     forget_everything()
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker):
+    """One transaction around a module, for data all its tests read and build once.
+
+    Each test still runs in its own savepoint, rolled back after it; the module's data is
+    rolled back after its last test. A test of the module that does not ask for it would
+    find the data there all the same, hence the check.
+    """
+    strangers = [
+        item.name
+        for item in request.session.items
+        if item.module is request.module and "module_db" not in item.fixturenames
+    ]
+    assert not strangers, f"every test of {request.module.__name__} must use module_db: {strangers}"
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -10,12 +10,15 @@ from django.utils import timezone
 from branches import demo
 from branches.holidays import public_holidays
 from branches.models import Branch, HoursException, Stop
+from portal.demo import locales
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(locales):
+@pytest.fixture(scope="module")
+def loaded(module_db):
+    """The branches' demo, loaded once for the module: each test undoes what it changes."""
+    locales()
     demo.load(stdout=io.StringIO())
 
 
