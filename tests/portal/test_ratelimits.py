@@ -98,8 +98,8 @@ def test_patron_login_limits_count_the_forwarded_address_not_the_proxy(home_page
 
 
 def test_production_counts_the_address_the_proxy_forwards():
-    from tests.portal.test_settings import PRODUCTION, manage
+    from tests.portal.test_settings import PRODUCTION, python
 
     show = "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
-    assert manage("shell", "-c", show, **PRODUCTION).stdout.split()[-1] == "1"
-    assert manage("shell", "-c", show, **PRODUCTION, TRUSTED_PROXY_COUNT="2").stdout.split()[-1] == "2"
+    assert python(show, **PRODUCTION).stdout.split()[-1] == "1"
+    assert python(show, **PRODUCTION, TRUSTED_PROXY_COUNT="2").stdout.split()[-1] == "2"

@@ -27,8 +27,19 @@ PRODUCTION = {
 
 
 def manage(*args, **env):
+    """`manage.py` in a fresh interpreter under `env`: settings are read once per process."""
+    return run([sys.executable, "manage.py", *args], env)
+
+
+def python(code, **env):
+    """`code` in a fresh interpreter under `env`, for what reads the settings alone: without
+    `manage.py`'s loading of every app, two seconds less a run."""
+    return run([sys.executable, "-c", code], env)
+
+
+def run(command, env):
     return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
+        command,
         cwd=settings.BASE_DIR,
         env={**BASE_ENV, **env},
         capture_output=True,
@@ -77,17 +88,15 @@ HSTS_HEADER = (
 
 
 def test_hsts_covers_only_the_sites_own_host_unless_asked():
-    result = manage("shell", "-c", HSTS_HEADER, **PRODUCTION)
+    result = python(HSTS_HEADER, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "max-age=31536000"
 
 
 def test_hsts_subdomains_and_preload_are_opt_in():
-    both = manage(
-        "shell", "-c", HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1"
-    )
+    both = python(HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1")
     assert both.stdout.splitlines()[-1] == "max-age=31536000; includeSubDomains; preload", both.stderr
-    subdomains = manage("shell", "-c", HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="true")
+    subdomains = python(HSTS_HEADER, **PRODUCTION, SECURE_HSTS_INCLUDE_SUBDOMAINS="true")
     assert subdomains.stdout.splitlines()[-1] == "max-age=31536000; includeSubDomains", subdomains.stderr
 
 
@@ -113,9 +122,7 @@ def test_elasticsearch_url_switches_the_search_backend():
 
 
 def test_redis_url_switches_the_cache():
-    result = manage(
-        "shell",
-        "-c",
+    result = python(
         "from django.core.cache import caches; c = caches['default']; c.set('bibo-test', 'ok', 5);"
         " print(type(c).__name__, c.get('bibo-test'), sorted(c._options.items()))",
         DJANGO_SETTINGS_MODULE="portal.settings.dev",
