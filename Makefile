@@ -45,8 +45,9 @@ browser:
 test: translations browser
 	$(PY) -m pytest
 
+# Two processes (pytest-xdist), each with its own test database.
 test-fast: translations
-	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m "not e2e" -n 2
 
 lint: install
 	$(VENV)/bin/ruff check .
