@@ -147,7 +147,7 @@ def long_date(value):
     return _localized_date(value, pgettext("date with year", "F j, Y"))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def time_of_day(value):
     """A time the way the active language writes it: "10 h", "10 h 30" in French, "10 a.m." in English.
 
