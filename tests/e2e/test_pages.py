@@ -47,7 +47,7 @@ def test_home_in_arabic_reads_right_to_left(demo_site, page, visit):
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.arabic_home_title)
-    site_name = page.get_by_role("banner").get_by_text(demo_site.site_name, exact=True)
+    site_name = page.get_by_role("banner").get_by_text(demo_site.arabic_site_name, exact=True)
     expect(site_name).to_be_visible()
     assert centre_x(site_name) > DESKTOP_WIDTH / 2, (
         "the header should be mirrored: the site name on the right"
