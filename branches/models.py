@@ -126,9 +126,12 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
 
 
 class BranchQuerySet(models.QuerySet):
-    def with_hours(self, locale=None):
-        """Seasons and exceptions fetched with the branches, their words in `locale`: two more queries."""
-        return self.prefetch_related(*hours_prefetches(locale))
+    def with_hours(self, locale=None, since=None):
+        """Seasons and exceptions fetched with the branches, their words in `locale`: two more queries.
+
+        `since`: only the hours from that day on (see `hours_prefetches`).
+        """
+        return self.prefetch_related(*hours_prefetches(locale, since=since))
 
     def with_upcoming_stops(self, today, locale=None):
         """For vehicles: their stops from `today` on, in one query for all of them."""
@@ -154,20 +157,36 @@ class BranchQuerySet(models.QuerySet):
             date__gte=day, date__lte=day + datetime.timedelta(days=hours.LOOKAHEAD_DAYS)
         )
         return self.prefetch_related(
-            *hours_prefetches(None),
+            # From the day before: an opening past midnight belongs to the day it starts.
+            *hours_prefetches(None, since=day - datetime.timedelta(days=1)),
             models.Prefetch("stops", queryset=stops.order_by("date"), to_attr="stop_list"),
         )
 
 
-def hours_prefetches(locale, through=""):
-    """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages."""
-    seasons = annotate_words(Season.objects.order_by("start_date"), "name", Reason, ["text"], locale)
-    exceptions = annotate_words(
-        HoursException.objects.order_by("start_date"), "reason", Reason, ["text"], locale
-    )
+def hours_prefetches(locale, through="", since=None):
+    """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages.
+
+    With `since` (a date), only those not over before it: the hours of `since` and the days
+    after come out the same, and a listing does not read years of past holidays.
+    """
+    seasons = Season.objects.order_by("start_date")
+    exceptions = HoursException.objects.order_by("start_date")
+    if since is not None:
+        seasons = seasons.filter(end_date__gte=since)
+        exceptions = exceptions.filter(
+            models.Q(end_date__gte=since) | models.Q(end_date__isnull=True, start_date__gte=since)
+        )
     return [
-        models.Prefetch(f"{through}seasons", queryset=seasons, to_attr="season_list"),
-        models.Prefetch(f"{through}exceptions", queryset=exceptions, to_attr="exception_list"),
+        models.Prefetch(
+            f"{through}seasons",
+            queryset=annotate_words(seasons, "name", Reason, ["text"], locale),
+            to_attr="season_list",
+        ),
+        models.Prefetch(
+            f"{through}exceptions",
+            queryset=annotate_words(exceptions, "reason", Reason, ["text"], locale),
+            to_attr="exception_list",
+        ),
     ]
 
 
@@ -612,7 +631,9 @@ class StopQuerySet(models.QuerySet):
 
     def with_words(self, locale):
         """The place's name and directions in `locale`, in the same query."""
-        return annotate_words(self, "place", Place, ["name", "address"], locale)
+        return annotate_words(
+            self, "place", Place, ["name", "address"], locale, extra=["latitude", "longitude"]
+        )
 
 
 class Stop(StopTimes):
@@ -675,14 +696,18 @@ class Stop(StopTimes):
         ).exclude(pk=self.pk)
 
     def as_stop(self):
-        place = self.place
+        # `with_words()` reads the place's position along; a stop fetched alone asks its place.
+        if hasattr(self, "place_latitude"):
+            latitude, longitude = self.place_latitude, self.place_longitude
+        else:
+            latitude, longitude = self.place.latitude, self.place.longitude
         return hours.Stop(
             date=self.date,
             starts_at=self.starts_at,
             ends_at=self.ends_at,
             place=wording(self, "place", "name"),
             address=wording(self, "place", "address"),
-            latitude=float(place.latitude) if place.latitude is not None else None,
-            longitude=float(place.longitude) if place.longitude is not None else None,
+            latitude=float(latitude) if latitude is not None else None,
+            longitude=float(longitude) if longitude is not None else None,
             id=self.pk,
         )

@@ -5,6 +5,8 @@ branch it points at holds the facts (address, contact, hours, stops), the same u
 language. Translations point at the same branch: wagtail-localize keeps the link synchronized.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -47,9 +49,12 @@ class BranchQuerySet(PageQuerySet):
             )
         return queryset
 
-    def with_hours(self, words_locale=None):
-        """Each branch's seasons and exceptions, their words in `words_locale`: two queries for all."""
-        return self.prefetch_related(*hours_prefetches(words_locale, through="branch__"))
+    def with_hours(self, words_locale=None, since=None):
+        """Each branch's seasons and exceptions, their words in `words_locale`: two queries for all.
+
+        `since`: only the hours from that day on (see `branches.models.hours_prefetches`).
+        """
+        return self.prefetch_related(*hours_prefetches(words_locale, through="branch__", since=since))
 
     def with_upcoming_stops(self, today, words_locale=None):
         """For mobile branches: their stops from `today` on, in one query for all of them."""
@@ -70,7 +75,9 @@ def listed_branches(locale=None, *, within=None, photo_filters=(), now=None, wor
     locale = locale or active_locale()
     words_locale = words_locale or locale
     now = now or hours.current_time()
-    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale)
+    # From the day before: an opening past midnight belongs to the day it starts.
+    since = now.date() - datetime.timedelta(days=1)
+    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=since)
     mobile = MobileBranchPage.objects.listed(locale, photo_filters).with_upcoming_stops(
         now.date(), words_locale
     )

@@ -128,7 +128,7 @@ def test_image_block_refuses_missing_alt_text(db):
 
 # Budgets: measured, then pinned. They must not depend on the amount of content.
 # Each counts the query in which Wagtail finds the request's site (Site.find_for_request).
-STANDARD_PAGE_QUERIES = 12
+STANDARD_PAGE_QUERIES = 11
 HOME_PAGE_QUERIES = 10
 
 
