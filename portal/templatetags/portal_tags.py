@@ -12,7 +12,7 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page, Site
 
-from portal import renditions
+from portal import accounts, renditions
 from portal.locales import active_locale
 from portal.models import Alert
 from portal.models.pages import open_graph_locale
@@ -167,7 +167,7 @@ def long_date(value):
     return _localized_date(value, pgettext("date with year", "F j, Y"))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def time_of_day(value):
     """A time the way the active language writes it: "10 h", "10 h 30" in French, "10 a.m." in English.
 
@@ -181,6 +181,13 @@ def time_of_day(value):
             return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
         return f"{value.hour}\u00a0h"
     return time_format(value, "TIME_FORMAT")
+
+
+@register.simple_tag(takes_context=True)
+def account_page_title(context):
+    """The title and heading of the account (allauth) page shown, in the portal's words."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return accounts.page_title(match.url_name if match else None, token_fail=bool(context.get("token_fail")))
 
 
 @register.simple_tag
