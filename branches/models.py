@@ -190,12 +190,18 @@ def hours_prefetches(locale, through="", since=None):
     ]
 
 
-def upcoming_stops_prefetch(today, locale=None, through=""):
-    return models.Prefetch(
-        f"{through}stops",
-        queryset=Stop.objects.upcoming(today).with_words(locale),
-        to_attr="upcoming_stop_list",
-    )
+def upcoming_stops_prefetch(today, locale=None, through="", first=None):
+    """Each vehicle's stops from `today` on.
+
+    With `first` (an aware datetime and a number, `(now, n)`), only each vehicle's first `n`
+    stops not over at `now`, still in one query: what a listing needs to say where it is now
+    and where it goes next.
+    """
+    stops = Stop.objects.upcoming(today).with_words(locale)
+    if first:
+        now, count = first
+        stops = stops.not_over(now)[:count]
+    return models.Prefetch(f"{through}stops", queryset=stops, to_attr="upcoming_stop_list")
 
 
 class Branch(index.Indexed, ClusterableModel):
@@ -344,18 +350,28 @@ class Branch(index.Indexed, ClusterableModel):
         return self._timetable
 
     def upcoming_stops(self, now=None):
-        """The stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched."""
+        """The stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched.
+
+        Worked out once per moment: a listing asks for the status and the position of each.
+        """
         now = now or hours.current_time()
-        stops = getattr(self, "upcoming_stop_list", None)
-        if stops is None:
-            stops = Stop.objects.upcoming(now.date()).with_words(None).filter(branch=self)
-        return hours.upcoming_stops((stop.as_stop() for stop in stops), now)
+        known = self.__dict__.setdefault("_upcoming_stops", {})
+        if now not in known:
+            stops = getattr(self, "upcoming_stop_list", None)
+            if stops is None:
+                stops = Stop.objects.upcoming(now.date()).with_words(None).filter(branch=self)
+            known[now] = hours.upcoming_stops([stop.as_stop() for stop in stops], now)
+        return known[now]
 
     def status(self, now=None):
         now = now or hours.current_time()
-        if self.is_vehicle:
-            return hours.mobile_status(self.upcoming_stops(now), now)
-        return hours.branch_status(self.timetable(), now)
+        known = self.__dict__.setdefault("_statuses", {})
+        if now not in known:
+            if self.is_vehicle:
+                known[now] = hours.mobile_status(self.upcoming_stops(now), now)
+            else:
+                known[now] = hours.branch_status(self.timetable(), now)
+        return known[now]
 
     def week(self, now=None):
         """The hours of the next seven days, today first."""
@@ -628,6 +644,13 @@ class StopPattern(StopTimes):
 class StopQuerySet(models.QuerySet):
     def upcoming(self, today):
         return self.filter(date__gte=today).order_by("date", "starts_at")
+
+    def not_over(self, now):
+        """Stops that have not ended at `now` (stops are in Paris time and end on their day)."""
+        local = now.astimezone(hours.PARIS)
+        return self.filter(
+            models.Q(date__gt=local.date()) | models.Q(date=local.date(), ends_at__gt=local.time())
+        )
 
     def with_words(self, locale):
         """The place's name and directions in `locale`, in the same query."""

@@ -471,6 +471,29 @@ def test_branch_list_shows_each_status_and_embeds_the_map_data(client, index, fr
     assert 'id="branch-map-section" aria-labelledby="map-title" hidden' in html
 
 
+def test_branch_list_says_where_a_busy_bus_is_and_goes_after_its_mornings_stops(client, index, freeze):
+    """The list reads only each vehicle's first stops not over yet: six stops are over by
+    Saturday 11:00, the seventh is under way, and the boat's next stop is next week."""
+    bus = MobileBranchPageFactory(parent=index, title="Bibliobus")
+    saturday = SATURDAY_MORNING.date()
+    for number, hour in enumerate([8, 8.5, 9, 9.5, 10, 10.5, 11, 12]):
+        starts = datetime.time(int(hour), 30 if hour % 1 else 0)
+        ends = datetime.time(int(hour), 25) if not hour % 1 else datetime.time(int(hour), 55)
+        MobileStopFactory(
+            page=bus, date=saturday, place=f"Arrêt {number + 1}", starts_at=starts, ends_at=ends
+        )
+    boat = MobileBranchPageFactory(parent=index, title="Péniche")
+    MobileStopFactory(page=boat, date=datetime.date(2026, 12, 9), place="Quai de la Fosse")
+    MobileStopFactory(page=boat, date=datetime.date(2026, 12, 16), place="Trentemoult")
+
+    html = text(client.get(index.url))
+
+    assert "En ce moment à Arrêt 7, jusqu’à 11\u00a0h\u00a025" in html
+    assert "Prochain arrêt : Quai de la Fosse, mercredi 9 décembre à 10 h" in html
+    # Stop 8 follows stop 7 on the bus's own page.
+    assert "Arrêt 8" in text(client.get(bus.url))
+
+
 def test_branch_list_hides_private_branches(client, index, freeze):
     private = BranchPageFactory(parent=index, title="Réserve du personnel")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
