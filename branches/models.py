@@ -126,9 +126,12 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
 
 
 class BranchQuerySet(models.QuerySet):
-    def with_hours(self, locale=None):
-        """Seasons and exceptions fetched with the branches, their words in `locale`: two more queries."""
-        return self.prefetch_related(*hours_prefetches(locale))
+    def with_hours(self, locale=None, since=None):
+        """Seasons and exceptions fetched with the branches, their words in `locale`: two more queries.
+
+        `since`: only the hours from that day on (see `hours_prefetches`).
+        """
+        return self.prefetch_related(*hours_prefetches(locale, since=since))
 
     def with_upcoming_stops(self, today, locale=None):
         """For vehicles: their stops from `today` on, in one query for all of them."""
@@ -154,29 +157,51 @@ class BranchQuerySet(models.QuerySet):
             date__gte=day, date__lte=day + datetime.timedelta(days=hours.LOOKAHEAD_DAYS)
         )
         return self.prefetch_related(
-            *hours_prefetches(None),
+            # From the day before: an opening past midnight belongs to the day it starts.
+            *hours_prefetches(None, since=day - datetime.timedelta(days=1)),
             models.Prefetch("stops", queryset=stops.order_by("date"), to_attr="stop_list"),
         )
 
 
-def hours_prefetches(locale, through=""):
-    """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages."""
-    seasons = annotate_words(Season.objects.order_by("start_date"), "name", Reason, ["text"], locale)
-    exceptions = annotate_words(
-        HoursException.objects.order_by("start_date"), "reason", Reason, ["text"], locale
-    )
+def hours_prefetches(locale, through="", since=None):
+    """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages.
+
+    With `since` (a date), only those not over before it: the hours of `since` and the days
+    after come out the same, and a listing does not read years of past holidays.
+    """
+    seasons = Season.objects.order_by("start_date")
+    exceptions = HoursException.objects.order_by("start_date")
+    if since is not None:
+        seasons = seasons.filter(end_date__gte=since)
+        exceptions = exceptions.filter(
+            models.Q(end_date__gte=since) | models.Q(end_date__isnull=True, start_date__gte=since)
+        )
     return [
-        models.Prefetch(f"{through}seasons", queryset=seasons, to_attr="season_list"),
-        models.Prefetch(f"{through}exceptions", queryset=exceptions, to_attr="exception_list"),
+        models.Prefetch(
+            f"{through}seasons",
+            queryset=annotate_words(seasons, "name", Reason, ["text"], locale),
+            to_attr="season_list",
+        ),
+        models.Prefetch(
+            f"{through}exceptions",
+            queryset=annotate_words(exceptions, "reason", Reason, ["text"], locale),
+            to_attr="exception_list",
+        ),
     ]
 
 
-def upcoming_stops_prefetch(today, locale=None, through=""):
-    return models.Prefetch(
-        f"{through}stops",
-        queryset=Stop.objects.upcoming(today).with_words(locale),
-        to_attr="upcoming_stop_list",
-    )
+def upcoming_stops_prefetch(today, locale=None, through="", first=None):
+    """Each vehicle's stops from `today` on.
+
+    With `first` (an aware datetime and a number, `(now, n)`), only each vehicle's first `n`
+    stops not over at `now`, still in one query: what a listing needs to say where it is now
+    and where it goes next.
+    """
+    stops = Stop.objects.upcoming(today).with_words(locale)
+    if first:
+        now, count = first
+        stops = stops.not_over(now)[:count]
+    return models.Prefetch(f"{through}stops", queryset=stops, to_attr="upcoming_stop_list")
 
 
 class Branch(index.Indexed, ClusterableModel):
@@ -325,18 +350,28 @@ class Branch(index.Indexed, ClusterableModel):
         return self._timetable
 
     def upcoming_stops(self, now=None):
-        """The stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched."""
+        """The stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched.
+
+        Worked out once per moment: a listing asks for the status and the position of each.
+        """
         now = now or hours.current_time()
-        stops = getattr(self, "upcoming_stop_list", None)
-        if stops is None:
-            stops = Stop.objects.upcoming(now.date()).with_words(None).filter(branch=self)
-        return hours.upcoming_stops((stop.as_stop() for stop in stops), now)
+        known = self.__dict__.setdefault("_upcoming_stops", {})
+        if now not in known:
+            stops = getattr(self, "upcoming_stop_list", None)
+            if stops is None:
+                stops = Stop.objects.upcoming(now.date()).with_words(None).filter(branch=self)
+            known[now] = hours.upcoming_stops([stop.as_stop() for stop in stops], now)
+        return known[now]
 
     def status(self, now=None):
         now = now or hours.current_time()
-        if self.is_vehicle:
-            return hours.mobile_status(self.upcoming_stops(now), now)
-        return hours.branch_status(self.timetable(), now)
+        known = self.__dict__.setdefault("_statuses", {})
+        if now not in known:
+            if self.is_vehicle:
+                known[now] = hours.mobile_status(self.upcoming_stops(now), now)
+            else:
+                known[now] = hours.branch_status(self.timetable(), now)
+        return known[now]
 
     def week(self, now=None):
         """The hours of the next seven days, today first."""
@@ -610,9 +645,18 @@ class StopQuerySet(models.QuerySet):
     def upcoming(self, today):
         return self.filter(date__gte=today).order_by("date", "starts_at")
 
+    def not_over(self, now):
+        """Stops that have not ended at `now` (stops are in Paris time and end on their day)."""
+        local = now.astimezone(hours.PARIS)
+        return self.filter(
+            models.Q(date__gt=local.date()) | models.Q(date=local.date(), ends_at__gt=local.time())
+        )
+
     def with_words(self, locale):
         """The place's name and directions in `locale`, in the same query."""
-        return annotate_words(self, "place", Place, ["name", "address"], locale)
+        return annotate_words(
+            self, "place", Place, ["name", "address"], locale, extra=["latitude", "longitude"]
+        )
 
 
 class Stop(StopTimes):
@@ -675,14 +719,18 @@ class Stop(StopTimes):
         ).exclude(pk=self.pk)
 
     def as_stop(self):
-        place = self.place
+        # `with_words()` reads the place's position along; a stop fetched alone asks its place.
+        if hasattr(self, "place_latitude"):
+            latitude, longitude = self.place_latitude, self.place_longitude
+        else:
+            latitude, longitude = self.place.latitude, self.place.longitude
         return hours.Stop(
             date=self.date,
             starts_at=self.starts_at,
             ends_at=self.ends_at,
             place=wording(self, "place", "name"),
             address=wording(self, "place", "address"),
-            latitude=float(place.latitude) if place.latitude is not None else None,
-            longitude=float(place.longitude) if place.longitude is not None else None,
+            latitude=float(latitude) if latitude is not None else None,
+            longitude=float(longitude) if longitude is not None else None,
             id=self.pk,
         )

@@ -9,6 +9,8 @@ their language so that screen readers and browsers read them right.
 
 from django.db import models
 
+from wagtail.models import Locale
+
 from portal.locales import default_locale
 
 
@@ -32,23 +34,47 @@ def translated(model, relation, field, locale):
     )
 
 
-def annotate_words(queryset, relation, model, fields, locale):
-    """`queryset` with `<relation>_<field>_text` in `locale` for each of `fields`, and the row itself."""
+def annotate_words(queryset, relation, model, fields, locale, extra=()):
+    """`queryset` with the words of `relation` in `locale` on each row, in the same query.
+
+    For each of `fields`: `<relation>_<field>_text`, the translation's words (None where there
+    is none yet) and `<relation>_<field>_own`, the words as entered; `<relation>_lang`, the
+    language they were entered in. `extra` names other fields of `relation` to read along
+    (`<relation>_<field>`), so that listings build no object for the words.
+    """
     locale = locale or default_locale()
-    return queryset.select_related(relation, f"{relation}__locale").annotate(
+    return queryset.annotate(
         **{f"{relation}_{field}_text": translated(model, relation, field, locale) for field in fields},
-        **{f"{relation}_wanted_locale": models.Value(getattr(locale, "pk", locale))},
+        **{f"{relation}_{field}_own": models.F(f"{relation}__{field}") for field in fields},
+        **{f"{relation}_{field}": models.F(f"{relation}__{field}") for field in extra},
+        **{
+            f"{relation}_lang": models.F(f"{relation}__locale__language_code"),
+            f"{relation}_wanted_lang": _language_code(locale),
+        },
     )
+
+
+def _language_code(locale):
+    """The language code of a Locale, or of a Locale's id, as a value of the query."""
+    if isinstance(locale, Locale):
+        return models.Value(locale.language_code)
+    return models.Subquery(Locale.objects.filter(pk=locale).values("language_code")[:1])
 
 
 def wording(row, relation, field):
     """The annotated words of `row.relation.field`, else its own words marked with their language."""
-    target = getattr(row, relation)
-    if target is None:
+    if getattr(row, f"{relation}_id") is None:
         return Wording("")
     text = getattr(row, f"{relation}_{field}_text", None)
     if text:
         return Wording(text)
-    wanted = getattr(row, f"{relation}_wanted_locale", target.locale_id)
-    own = getattr(target, field)
-    return Wording(own, "" if target.locale_id == wanted else target.locale.language_code)
+    if hasattr(row, f"{relation}_lang"):
+        own, lang, wanted = (
+            getattr(row, f"{relation}_{field}_own"),
+            getattr(row, f"{relation}_lang"),
+            getattr(row, f"{relation}_wanted_lang"),
+        )
+    else:
+        target = getattr(row, relation)
+        own, lang, wanted = getattr(target, field), target.locale.language_code, None
+    return Wording(own, "" if wanted is None or lang == wanted else lang)

@@ -1,9 +1,9 @@
 """The portal's own demo content, and the helpers every app's demo module uses.
 
 `manage.py load_demo` calls `load(stdout=...)` in each installed app's `demo` module, in the
-order of INSTALLED_APPS: the portal first (languages, the site, its settings, the accounts,
-an alert), then the apps, each with its own pages. Every `load` is safe to run again: it
-creates only what is missing.
+order of INSTALLED_APPS: the portal first (languages, the site, its settings with the library's
+name and tagline in every language, the accounts, an alert), then the apps, each with its own
+pages. Every `load` is safe to run again: it creates only what is missing.
 
 Demo pages are translated through wagtail-localize, as a translator would in the admin
 (`translate_pages`): a page is translated into a language only when every one of its strings
@@ -31,7 +31,7 @@ from wagtail_localize.models import (
 )
 
 from portal.factories import AlertFactory, UserFactory
-from portal.models import Alert, BrandingSettings, SocialLinks, User
+from portal.models import Alert, BrandingSettings, IdentityWords, SocialLinks, User
 from portal.staff import EDITORS, setup_groups
 
 ADMIN_EMAIL = "admin@bibo.example"
@@ -39,12 +39,15 @@ ADMIN_PASSWORD = "bibo-admin-demo"  # noqa: S105  (a demo account on a laptop)
 EDITOR_EMAIL = "redaction@bibo.example"
 PATRON_EMAILS = ["lea.martin@example.org", "karim.benali@example.org", "oksana.kovalenko@example.org"]
 DEMO_PASSWORD = "bibo-demo-2026"  # noqa: S105
+# The library's name and tagline in the other languages.
+TRANSLATIONS_FILE = Path(__file__).with_name("demo_translations.json")
 
 
 def load(*, stdout):
     locales()
     site = default_site()
     ensure_settings(site)
+    translate_identity(stdout)
     ensure_alert()
     ensure_accounts()
     stdout.write(f"  Admin: http://127.0.0.1:8000/admin/  {ADMIN_EMAIL} / {ADMIN_PASSWORD}")
@@ -110,6 +113,23 @@ def ensure_settings(site):
     if not social.facebook:
         social.facebook = "https://www.facebook.com/bibliotheques.bellerive.example"
         social.save()
+
+
+def translate_identity(stdout):
+    """The library's name and tagline in every language, translated as a translator would in the admin.
+
+    Without them, pages in other languages show the French words, marked as French.
+    """
+    source = IdentityWords.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("pk").first()
+    if source is None:
+        return
+    catalogues = load_translations(TRANSLATIONS_FILE)
+    made = 0
+    for code, locale in locales().items():
+        if code != settings.LANGUAGE_CODE and not source.has_translation(locale):
+            made += translate_page(source, locale, catalogues.get(code, {}))
+    if made:
+        stdout.write(f"{made} translations of the library's name and tagline made.")
 
 
 # The demo's alert follows the season of the day it is loaded on: no heat wave in December.

@@ -51,7 +51,8 @@ def home_for(request, locale):
     if key not in _homes:
         home = (
             Page.objects.filter(translation_key=root.translation_key, locale=locale)
-            .only("path", "depth")
+            .select_related("locale")
+            .only("path", "depth", "url_path", "locale__language_code")
             .first()
         )
         # A language without a home page yet: its visitors get the French menu, marked as French.
@@ -80,29 +81,27 @@ def navigation(request):
         models = footer_models()
         content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
         order = {content_types[model].pk: position for position, model in enumerate(models)}
-        pages = (
+        rows = (
             Page.objects.live()
             .filter(path__startswith=home.path, depth__gt=home.depth)
             .filter(Q(depth=home.depth + 1, show_in_menus=True) | Q(content_type__in=order.keys()))
             .exclude(private_q())
-            .select_related("locale")
-            .only(
-                "title", "url_path", "path", "depth", "show_in_menus", "content_type", "locale__language_code"
-            )
             .order_by("path")
+            .values_list("title", "url_path", "path", "depth", "show_in_menus", "content_type")
         )
+        # Every link is under the home page: its address is the home page's plus its own path,
+        # and its language the home page's (French where a language has no home page yet).
+        home_url = home.get_url(request=request) or "/"
+        lang = "" if home.locale_id == locale.pk else home.locale.language_code
         footer = {}
-        for page in pages:
+        for title, url_path, path, depth, show_in_menus, content_type in rows:
             link = Link(
-                title=page.title,
-                url=page.get_url(request=request) or "",
-                lang="" if page.locale_id == locale.pk else page.locale.language_code,
-                path=page.path,
+                title=title, url=home_url + url_path.removeprefix(home.url_path), lang=lang, path=path
             )
-            if page.depth == home.depth + 1 and page.show_in_menus:
+            if depth == home.depth + 1 and show_in_menus:
                 result["menu"].append(link)
-            if page.content_type_id in order:
-                footer.setdefault(order[page.content_type_id], link)
+            if content_type in order:
+                footer.setdefault(order[content_type], link)
         result["footer"] = [footer[position] for position in sorted(footer)]
     if request is not None:
         request._bibo_navigation = result

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from wagtail import views as wagtail_views
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from portal.locales import active_locale
 from portal.untranslated import untranslated_response
@@ -32,11 +32,14 @@ def language_redirect(request):
 
 
 def route_for_request(request, path):
-    """Wagtail's `Page.route_for_request`, with the active locale read from memory.
+    """Wagtail's `Page.route_for_request`, in two queries for a page's own address.
 
-    Wagtail looks the active locale up in the database on every request to start routing
-    from the root page's translation; `active_locale()` keeps the locales in memory. The
-    route is stored where Wagtail's own lookups (its `serve` view) find it.
+    Wagtail walks the tree from the root page's translation, a query or two per level, and
+    looks the active locale up on every request. Here the locale comes from memory, and a
+    page whose address is its `url_path` (every page but a routable page's sub-routes) is
+    found in one query, then asked to route itself with no path left, as Wagtail would have
+    asked it; other addresses take Wagtail's walk. The route is stored where Wagtail's own
+    lookups (its `serve` view) find it.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
         route = None
@@ -49,8 +52,17 @@ def route_for_request(request, path):
                 translated = root.get_translation_or_none(locale)
                 if translated is not None and translated.live:
                     root = translated
+            parts = [part for part in path.split("/") if part]
+            page = (
+                Page.objects.filter(url_path=root.url_path + "".join(f"{part}/" for part in parts))
+                .descendant_of(root)
+                .specific()
+                .first()
+                if parts
+                else root.specific
+            )
             try:
-                route = root.specific.route(request, [part for part in path.split("/") if part])
+                route = page.route(request, []) if page is not None else root.specific.route(request, parts)
             except Http404:
                 route = None
         request._wagtail_route_for_request = route

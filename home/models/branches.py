@@ -5,6 +5,8 @@ branch it points at holds the facts (address, contact, hours, stops), the same u
 language. Translations point at the same branch: wagtail-localize keeps the link synchronized.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +32,8 @@ from portal.restrictions import private_q
 LIST_PHOTO = renditions.spec("card")
 # How far ahead a mobile branch's page lists its stops; the rest is on its page of stops.
 STOP_WEEKS_SHOWN = 3
+# A listing says where a vehicle is now or where it goes next: its first two stops not over.
+LISTED_STOPS = 2
 
 
 class BranchQuerySet(PageQuerySet):
@@ -47,32 +51,41 @@ class BranchQuerySet(PageQuerySet):
             )
         return queryset
 
-    def with_hours(self, words_locale=None):
-        """Each branch's seasons and exceptions, their words in `words_locale`: two queries for all."""
-        return self.prefetch_related(*hours_prefetches(words_locale, through="branch__"))
+    def with_hours(self, words_locale=None, since=None):
+        """Each branch's seasons and exceptions, their words in `words_locale`: two queries for all.
 
-    def with_upcoming_stops(self, today, words_locale=None):
-        """For mobile branches: their stops from `today` on, in one query for all of them."""
-        return self.prefetch_related(upcoming_stops_prefetch(today, words_locale, through="branch__"))
+        `since`: only the hours from that day on (see `branches.models.hours_prefetches`).
+        """
+        return self.prefetch_related(*hours_prefetches(words_locale, through="branch__", since=since))
+
+    def with_upcoming_stops(self, today, words_locale=None, first=None):
+        """For mobile branches: their stops from `today` on (the `first` ones), in one query for all."""
+        return self.prefetch_related(
+            upcoming_stops_prefetch(today, words_locale, through="branch__", first=first)
+        )
 
 
 BranchManager = PageManager.from_queryset(BranchQuerySet)
 
 
-def listed_branches(locale=None, *, within=None, photo_filters=(), now=None, words_locale=None):
+def listed_branches(
+    locale=None, *, within=None, photo_filters=(), now=None, words_locale=None, first_stops=None
+):
     """Every live branch page of a locale (default: the active one), fixed ones first, then mobile ones.
 
     A fixed number of queries whatever the number of branches: the branches come with their
     pages, their seasons, exceptions and upcoming stops in one query each, with the words
     (reasons, season names, places) in `words_locale` (default: the pages' own locale).
-    `within` limits them to one site's tree.
+    `within` limits them to one site's tree; `first_stops`, each vehicle's stops to its first ones.
     """
     locale = locale or active_locale()
     words_locale = words_locale or locale
     now = now or hours.current_time()
-    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale)
+    # From the day before: an opening past midnight belongs to the day it starts.
+    since = now.date() - datetime.timedelta(days=1)
+    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=since)
     mobile = MobileBranchPage.objects.listed(locale, photo_filters).with_upcoming_stops(
-        now.date(), words_locale
+        now.date(), words_locale, first=(now, first_stops) if first_stops else None
     )
     if within is not None:
         fixed, mobile = fixed.descendant_of(within), mobile.descendant_of(within)
@@ -101,7 +114,9 @@ class BranchIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = hours.current_time()
-        branches = listed_branches(self.locale, within=self, photo_filters=[LIST_PHOTO], now=now)
+        branches = listed_branches(
+            self.locale, within=self, photo_filters=[LIST_PHOTO], now=now, first_stops=LISTED_STOPS
+        )
         rows = [
             {"page": page, "status": page.status(now), "position": page.position(now)} for page in branches
         ]

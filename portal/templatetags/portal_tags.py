@@ -12,7 +12,7 @@ from django.utils.translation import pgettext
 
 from wagtail.models import Locale, Page, Site
 
-from portal import renditions
+from portal import accounts, renditions
 from portal.locales import active_locale
 from portal.models import Alert
 from portal.models.pages import open_graph_locale
@@ -58,7 +58,7 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
-            url = target.get_url(request=request)
+            url = _relative_url(target, request)
         elif source_page is not None:
             url = _same_path_in(code, source_page, request)
         elif request is not None:
@@ -75,6 +75,25 @@ def language_links(context):
             }
         )
     return links
+
+
+def _url_parts(page, request):
+    """Wagtail's `get_url_parts`, once per translation and request: the language links and the
+    hreflang links both need them."""
+    if not hasattr(page, "_bibo_url_parts"):
+        page._bibo_url_parts = page.get_url_parts(request=request) or (None, None, None)
+    return page._bibo_url_parts
+
+
+def _relative_url(page, request):
+    """As `Page.get_url`: the path alone on the visitor's site, with the host on another."""
+    if request is None:
+        return page.get_url()
+    site_id, root_url, page_path = _url_parts(page, request)
+    if page_path is None:
+        return None
+    site = Site.find_for_request(request)
+    return page_path if site is not None and site.id == site_id else f"{root_url}{page_path}"
 
 
 def _same_site(url, code):
@@ -104,7 +123,8 @@ def hreflang_links(context):
         return []
     links = []
     for code, target in _page_translations(page, request).items():
-        url = target.get_full_url(request=request)
+        _site_id, root_url, page_path = _url_parts(target, request)
+        url = f"{root_url}{page_path}" if page_path is not None else None
         if url:
             links.append({"code": code, "url": url, "default": code == settings.LANGUAGE_CODE})
     return links
@@ -147,7 +167,7 @@ def long_date(value):
     return _localized_date(value, pgettext("date with year", "F j, Y"))
 
 
-@register.filter
+@register.filter(expects_localtime=True)
 def time_of_day(value):
     """A time the way the active language writes it: "10 h", "10 h 30" in French, "10 a.m." in English.
 
@@ -161,6 +181,13 @@ def time_of_day(value):
             return f"{value.hour}\u00a0h\u00a0{value.minute:02d}"
         return f"{value.hour}\u00a0h"
     return time_format(value, "TIME_FORMAT")
+
+
+@register.simple_tag(takes_context=True)
+def account_page_title(context):
+    """The title and heading of the account (allauth) page shown, in the portal's words."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return accounts.page_title(match.url_name if match else None, token_fail=bool(context.get("token_fail")))
 
 
 @register.simple_tag

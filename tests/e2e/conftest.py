@@ -39,7 +39,7 @@ from home.models import (
     PrivacyPage,
 )
 from portal.management.commands.load_demo import build_demo
-from portal.models import BrandingSettings
+from portal.models import BrandingSettings, IdentityWords
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,6 +74,7 @@ class DemoSite:
     paths: dict = field(default_factory=dict)
     branch_title: str = ""
     site_name: str = ""
+    arabic_site_name: str = ""
     arabic_home_title: str = ""
 
     def path(self, kind, language):
@@ -232,7 +233,8 @@ def build_site():
             },
         },
         branch_title=central.title,
-        site_name=branding.library_name,
+        site_name=IdentityWords.objects.for_language("fr").name,
+        arabic_site_name=IdentityWords.objects.for_language("ar").name,
         arabic_home_title=home.get_translation(arabic).title,
     )
 

@@ -10,7 +10,8 @@ from django.conf import settings
 pytestmark = pytest.mark.e2e
 
 DESKTOP_WIDTH = 1280
-TIME = re.compile(r"\d{1,2}[:h] ?\d{2}")
+# A time as French writes it: "19 h", "12 h 30" (the spaces are non-breaking ones).
+TIME = re.compile(r"\d{1,2}\u00a0h(\u00a0\d{2})?\b")
 
 
 def language_switcher(page):
@@ -46,7 +47,7 @@ def test_home_in_arabic_reads_right_to_left(demo_site, page, visit):
     expect(page.locator("html")).to_have_attribute("lang", "ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.arabic_home_title)
-    site_name = page.get_by_role("banner").get_by_text(demo_site.site_name, exact=True)
+    site_name = page.get_by_role("banner").get_by_text(demo_site.arabic_site_name, exact=True)
     expect(site_name).to_be_visible()
     assert centre_x(site_name) > DESKTOP_WIDTH / 2, (
         "the header should be mirrored: the site name on the right"
@@ -65,7 +66,8 @@ def test_branch_page_shows_status_and_hours(demo_site, page, visit):
     expect(hours).to_be_visible()
     expect(hours.get_by_role("row")).to_have_count(1 + 7)  # a header row, then the next seven days
     expect(hours).to_contain_text(re.compile("mardi", re.IGNORECASE))
-    expect(hours).to_contain_text("10:00")
+    # The weekdays of the central library, in French typography.
+    expect(hours).to_contain_text("de 10\u00a0h à 19\u00a0h")
 
 
 def test_language_switcher_leads_to_arabic_and_is_remembered(demo_site, page, visit):

@@ -10,7 +10,7 @@ from branches.models import Stop
 from home.models import BranchPage, MobileBranchPage
 from portal.apps import project_apps
 from portal.management.commands.load_demo import demo_modules
-from portal.models import Alert, User
+from portal.models import Alert, IdentityWords, User
 
 
 def snapshot():
@@ -20,6 +20,7 @@ def snapshot():
         "stops": Stop.objects.count(),
         "users": User.objects.count(),
         "alerts": Alert.objects.count(),
+        "identity words": IdentityWords.objects.count(),
     }
 
 
@@ -46,6 +47,24 @@ def test_demo_builds_a_believable_network_and_running_it_again_changes_nothing(c
     assert client.get("/tr/accessibilite/").status_code == 404
     assert client.get("/fr/").status_code == 200
     assert User.objects.get(email="admin@bibo.example").is_superuser
+    # The library's name and tagline in every language, not the French ones marked as French.
+    assert first["identity words"] == 8
+    arabic_home = client.get("/ar/").content.decode()
+    assert '<p class="home-hero__tagline">القراءة، اللعب، اللقاء</p>' in arabic_home
+    assert '<span class="site-header__name">مكتبات Bellerive</span>' in arabic_home
+    assert "<title>مكتبات Bellerive</title>" in arabic_home  # the home page's title is the name
+    assert (
+        "· مكتبات Bellerive</title>" in client.get("/ar/bibliotheques/mediatheque-centrale/").content.decode()
+    )
+    chinese_home = client.get("/zh-hans/").content.decode()
+    assert '<p class="home-hero__tagline">阅读、游戏、相聚</p>' in chinese_home
+    assert '<span class="site-header__name">Bellerive 图书馆</span>' in chinese_home
+    assert "<title>Bellerive 图书馆</title>" in chinese_home
+    assert "· Bellerive 图书馆</title>" in client.get("/zh-hans/s-inscrire/").content.decode()
+    for html in (arabic_home, chinese_home):
+        assert '<p class="site-footer__name">' in html  # and the footer's name, not marked as French
+        assert "Bibliothèques de Bellerive" not in html
+        assert "Lire, jouer, se retrouver" not in html
 
 
 def test_demo_refuses_to_run_without_debug_unless_forced(db):

@@ -111,3 +111,24 @@ def test_nightly_twice_changes_nothing_more(night_work):
     ) == kept
     assert len(mail.outbox) == 1
     assert "0 account(s)" in output
+
+
+def test_mail_that_no_server_accepts_is_given_up_after_three_days(home_page, settings):
+    """Retried every night, a message the mail server never takes leaves the queue after
+    three days: it names a visitor and its links have expired by then."""
+    # A real SMTP client against a port where no server listens.
+    settings.MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    for subject, days_ago in [("Confirmez", 4), ("Réinitialisez", 1)]:
+        message = Message.objects.create()
+        message.email = mail.EmailMessage(subject, "Lien", "site@example.org", ["lea@example.org"])
+        message.save()
+        Message.objects.filter(pk=message.pk).update(
+            when_added=timezone.now() - datetime.timedelta(days=days_ago)
+        )
+
+    output = nightly()
+
+    assert [message.subject for message in Message.objects.all()] == ["Réinitialisez"]
+    assert "1 message(s) unsent after 3 days deleted" in output
+    assert "lea@example.org" not in output

@@ -226,3 +226,24 @@ def test_form_in_another_encoding_is_a_clear_400(home_page, url, charset):
     with translation.override(language):
         message = translation.gettext("Request not understood")
     assert message in response.content.decode()
+
+
+def test_an_alias_of_a_private_page_and_pages_under_a_private_section_stay_private(client, home_page):
+    """Each page's restrictions are read in one query (BasePage.get_view_restrictions): the
+    page's own, its ancestors', and for an alias, those of the page it copies."""
+    section = StandardPageFactory(parent=home_page, title="Coulisses", slug="coulisses")
+    StandardPageFactory(parent=section, title="Planning du personnel", slug="planning")
+    source = StandardPageFactory(parent=home_page, title="Réunion d'équipe", slug="reunion")
+    source.create_alias(parent=home_page, update_slug="reunion-copie")
+    StandardPageFactory(parent=home_page, title="Horaires d'été", slug="ete")
+    for url in ("/fr/coulisses/planning/", "/fr/reunion-copie/", "/fr/ete/"):
+        assert client.get(url).status_code == HTTPStatus.OK
+
+    restrict(section)
+    restrict(source, PageViewRestriction.PASSWORD, password="équipe")
+
+    assert client.get("/fr/coulisses/planning/").status_code == HTTPStatus.FOUND
+    copy = client.get("/fr/reunion-copie/").content.decode()
+    assert 'type="password"' in copy
+    assert "Réunion d&#x27;équipe" not in copy
+    assert "Horaires d&#x27;été" in client.get("/fr/ete/").content.decode()

@@ -6,6 +6,7 @@ Each job can run any number of times: running the command twice changes nothing 
 import datetime
 
 from allauth.account.models import EmailAddress
+from mailer.models import Message
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands
@@ -15,6 +16,9 @@ from django.utils import timezone
 
 UNVERIFIED_SIGN_UP_DAYS = 7
 MAIL_LOG_DAYS = 7
+# Mail still unsent after this many days of retries (a mailbox that refuses it, a server that
+# stays down) is given up: it names a visitor, and its links (confirmation, reset) have expired.
+MAIL_QUEUE_DAYS = 3
 
 # (command, arguments, why): run in this order; a command whose app is not installed is skipped.
 JOBS = [
@@ -52,11 +56,19 @@ def purge_unverified_sign_ups(days=UNVERIFIED_SIGN_UP_DAYS):
     return deleted
 
 
+def give_up_undeliverable_mail(days=MAIL_QUEUE_DAYS):
+    """Delete queued messages added more than `days` ago; they could not be sent since."""
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _ = Message.objects.filter(when_added__lt=cutoff).delete()
+    return deleted
+
+
 class Command(BaseCommand):
     help = (
         "Run every retention and maintenance job once (publish scheduled pages, delete old contact "
         f"messages, unconfirmed sign-ups after {UNVERIFIED_SIGN_UP_DAYS} days and expired sessions, "
-        "retry and send queued mail). Safe to run twice. Run it every night from cron."
+        f"retry and send queued mail, give up mail unsent after {MAIL_QUEUE_DAYS} days). "
+        "Safe to run twice. Run it every night from cron."
     )
 
     def handle(self, *args, **options):
@@ -66,6 +78,11 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"{name}: {why}")
             call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
+        if "send_mail" in available:
+            given_up = give_up_undeliverable_mail()
+            self.stdout.write(
+                f"give_up_undeliverable_mail: {given_up} message(s) unsent after {MAIL_QUEUE_DAYS} days deleted"
+            )
         deleted = purge_unverified_sign_ups()
         self.stdout.write(
             f"purge_unverified_sign_ups: {deleted} account(s) unconfirmed after {UNVERIFIED_SIGN_UP_DAYS} days deleted"
