@@ -133,9 +133,9 @@ class BranchQuerySet(models.QuerySet):
         """
         return self.prefetch_related(*hours_prefetches(locale, since=since))
 
-    def with_upcoming_stops(self, today, locale=None):
-        """For vehicles: their stops from `today` on, in one query for all of them."""
-        return self.prefetch_related(upcoming_stops_prefetch(today, locale))
+    def with_upcoming_stops(self, now, locale=None):
+        """For vehicles: their stops from the day of `now` on, in one query for all of them."""
+        return self.prefetch_related(upcoming_stops_prefetch(now, locale))
 
     def open_on(self, day):
         """{branch pk: whether it opens on `day`} for every branch of the queryset, in three queries.
@@ -157,8 +157,7 @@ class BranchQuerySet(models.QuerySet):
             date__gte=day, date__lte=day + datetime.timedelta(days=hours.LOOKAHEAD_DAYS)
         )
         return self.prefetch_related(
-            # From the day before: an opening past midnight belongs to the day it starts.
-            *hours_prefetches(None, since=day - datetime.timedelta(days=1)),
+            *hours_prefetches(None, since=day),
             models.Prefetch("stops", queryset=stops.order_by("date"), to_attr="stop_list"),
         )
 
@@ -166,12 +165,14 @@ class BranchQuerySet(models.QuerySet):
 def hours_prefetches(locale, through="", since=None):
     """Seasons and exceptions with their words in `locale`; `through="branch__"` from the pages.
 
-    With `since` (a date), only those not over before it: the hours of `since` and the days
-    after come out the same, and a listing does not read years of past holidays.
+    With `since` (a date), only those that can still shape the hours of `since` and the days
+    after, which come out the same: a listing does not read years of past holidays.
     """
     seasons = Season.objects.order_by("start_date")
     exceptions = HoursException.objects.order_by("start_date")
     if since is not None:
+        # From the day before: an opening past midnight belongs to the day it starts.
+        since -= datetime.timedelta(days=1)
         seasons = seasons.filter(end_date__gte=since)
         exceptions = exceptions.filter(
             models.Q(end_date__gte=since) | models.Q(end_date__isnull=True, start_date__gte=since)
@@ -190,17 +191,15 @@ def hours_prefetches(locale, through="", since=None):
     ]
 
 
-def upcoming_stops_prefetch(today, locale=None, through="", first=None):
-    """Each vehicle's stops from `today` on.
+def upcoming_stops_prefetch(now, locale=None, through="", first=None):
+    """Each vehicle's stops from the day of `now` on.
 
-    With `first` (an aware datetime and a number, `(now, n)`), only each vehicle's first `n`
-    stops not over at `now`, still in one query: what a listing needs to say where it is now
-    and where it goes next.
+    With `first`, only each vehicle's first `first` stops not over at `now`, still in one
+    query: what a listing needs to say where it is now and where it goes next.
     """
-    stops = Stop.objects.upcoming(today).with_words(locale)
+    stops = Stop.objects.upcoming(now.date()).with_words(locale)
     if first:
-        now, count = first
-        stops = stops.not_over(now)[:count]
+        stops = stops.not_over(now)[:first]
     return models.Prefetch(f"{through}stops", queryset=stops, to_attr="upcoming_stop_list")
 
 

@@ -85,7 +85,7 @@ def _find(slug, words_locale):
     for model in (BranchPage, MobileBranchPage):
         queryset = model.objects.listed(locale).filter(Q(branch__code=slug) | Q(slug=slug))
         if model is MobileBranchPage:
-            queryset = queryset.with_upcoming_stops(hours.current_time().date(), words_locale)
+            queryset = queryset.with_upcoming_stops(hours.current_time(), words_locale)
         else:
             queryset = queryset.with_hours(words_locale)
         pages = sorted(queryset, key=lambda page: page.branch.code != slug)

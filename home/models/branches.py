@@ -5,8 +5,6 @@ branch it points at holds the facts (address, contact, hours, stops), the same u
 language. Translations point at the same branch: wagtail-localize keeps the link synchronized.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -58,10 +56,11 @@ class BranchQuerySet(PageQuerySet):
         """
         return self.prefetch_related(*hours_prefetches(words_locale, through="branch__", since=since))
 
-    def with_upcoming_stops(self, today, words_locale=None, first=None):
-        """For mobile branches: their stops from `today` on (the `first` ones), in one query for all."""
+    def with_upcoming_stops(self, now, words_locale=None, first=None):
+        """For mobile branches: their stops from the day of `now` on (the `first` ones not over),
+        in one query for all."""
         return self.prefetch_related(
-            upcoming_stops_prefetch(today, words_locale, through="branch__", first=first)
+            upcoming_stops_prefetch(now, words_locale, through="branch__", first=first)
         )
 
 
@@ -81,11 +80,9 @@ def listed_branches(
     locale = locale or active_locale()
     words_locale = words_locale or locale
     now = now or hours.current_time()
-    # From the day before: an opening past midnight belongs to the day it starts.
-    since = now.date() - datetime.timedelta(days=1)
-    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=since)
+    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=now.date())
     mobile = MobileBranchPage.objects.listed(locale, photo_filters).with_upcoming_stops(
-        now.date(), words_locale, first=(now, first_stops) if first_stops else None
+        now, words_locale, first=first_stops
     )
     if within is not None:
         fixed, mobile = fixed.descendant_of(within), mobile.descendant_of(within)
@@ -268,7 +265,7 @@ class MobileBranchPage(RoutablePageMixin, BranchBase):
         return self.branch.upcoming_stops(now)
 
     def branches_with_words(self, now):
-        return Branch.objects.with_upcoming_stops(now.date(), self.locale_id)
+        return Branch.objects.with_upcoming_stops(now, self.locale_id)
 
     def stops_context(self, context, weeks):
         now = context["now"]
