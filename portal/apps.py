@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import restrictions  # noqa: F401  (privacy follows the French page)
+        from portal import restrictions, tree  # noqa: F401  (privacy follows the French page; the tree's version)
         from portal.images import limit_pillow_pixels
 
         limit_pillow_pixels()

@@ -7,6 +7,7 @@ into the next without anyone listing it.
 """
 
 _memories = {}
+_forgetters = []
 
 
 def memory(name):
@@ -14,6 +15,14 @@ def memory(name):
     return _memories.setdefault(name, {})
 
 
+def forgetter(function):
+    """Register `function` to be called by `forget_everything` (memory that is not a dictionary)."""
+    _forgetters.append(function)
+    return function
+
+
 def forget_everything():
     for remembered in _memories.values():
         remembered.clear()
+    for function in _forgetters:
+        function()

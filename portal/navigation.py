@@ -6,17 +6,17 @@ that sets `footer_order` (the contact form, the legal pages, the branch list) is
 from every footer, whichever app defines it, so that `portal` names no app.
 """
 
+from copy import copy
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from wagtail.models import Page, Site, get_page_models
 
 from portal.locales import active_locale
 from portal.restrictions import private_q
+from portal.tree import remembered
 
 
 @dataclass
@@ -34,11 +34,6 @@ def footer_models():
     return sorted(models, key=lambda model: model.footer_order)
 
 
-# The home page of each language, by (site root, locale): home pages change a few times in
-# a site's life, and are forgotten whenever a page at the top of the tree is saved.
-_homes = {}
-
-
 def home_for(request, locale):
     """The home page of the visitor's language (its path and depth), else the site's root page."""
     site = Site.find_for_request(request) if request is not None else None
@@ -47,34 +42,38 @@ def home_for(request, locale):
         return None
     if root.locale_id == locale.pk:
         return root
-    key = (root.pk, locale.pk)
-    if key not in _homes:
-        home = (
-            Page.objects.filter(translation_key=root.translation_key, locale=locale)
-            .select_related("locale")
-            .only("path", "depth", "url_path", "locale__language_code")
-            .first()
-        )
-        # A language without a home page yet: its visitors get the French menu, marked as French.
-        _homes[key] = home or root
-    return _homes[key]
+    home = remembered(("home", root.pk, locale.pk), lambda: _translated_home(root, locale))
+    # A language without a home page yet: its visitors get the French menu, marked as French.
+    return copy(home) if home is not None else root
 
 
-@receiver([post_save, post_delete])
-def forget_homes(sender, instance, **kwargs):
-    if isinstance(instance, Page) and instance.depth is not None and instance.depth <= 2:
-        _homes.clear()
+def _translated_home(root, locale):
+    return (
+        Page.objects.filter(translation_key=root.translation_key, locale=locale)
+        .select_related("locale")
+        .only("path", "depth", "url_path", "locale__language_code")
+        .first()
+    )
 
 
 def navigation(request):
-    """The menu and footer links, from one query once the home page is known.
+    """The menu and footer links, from one query while the tree stays the same (portal.tree).
 
-    Cached on the request: the header and the footer both ask.
+    Kept on the request too: the header and the footer both ask.
     """
     cached = getattr(request, "_bibo_navigation", None)
     if cached is not None:
         return cached
     locale = active_locale()
+    site = Site.find_for_request(request) if request is not None else None
+    key = ("navigation", site.pk if site is not None else None, locale.pk)
+    result = remembered(key, lambda: _navigation(request, locale))
+    if request is not None:
+        request._bibo_navigation = result
+    return result
+
+
+def _navigation(request, locale):
     result = {"menu": [], "footer": []}
     home = home_for(request, locale)
     if home is not None:
@@ -103,6 +102,4 @@ def navigation(request):
             if content_type in order:
                 footer.setdefault(order[content_type], link)
         result["footer"] = [footer[position] for position in sorted(footer)]
-    if request is not None:
-        request._bibo_navigation = result
     return result

@@ -6,11 +6,10 @@ translations, changed with it and removed with it (wagtail-localize copies it on
 translations it creates or updates later). Wagtail's own checks (serving, `.public()`) and
 every Bibo listing then see the same privacy in every language.
 
-What a privacy decision depends on is read from the database each time, inside the query
-that lists the pages: no process keeps a copy that another process's change would not reach.
+What a privacy decision depends on, the restricted pages' tree paths, is read again by every
+process at its next request after any change (portal.tree), so that a page made private leaves
+every listing at once.
 """
-
-from functools import cache
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
@@ -20,14 +19,16 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 
 from portal.locales import default_locale
+from portal.tree import remembered
+
+MAX_NAMED_PATHS = 30
 
 
-@cache
-def _restricted_ancestor():
-    # Built once: `Exists` copies it into each listing's query, which then skips building
-    # the subquery's filter and join again (about half of what this filter costs a query).
-    return PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction, read again whenever the tree changes."""
+    return remembered(
+        "restricted paths",
+        lambda: tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))),
     )
 
 
@@ -35,14 +36,34 @@ def private_q():
     """A filter matching every page under a view restriction, for `.exclude(private_q())`.
 
     A page is private when a restriction sits on it or on one of its ancestors, that is on a
-    page whose tree path starts its own. Evaluated by the database in the listing's own query.
+    page whose tree path starts its own. The restricted paths are few and known (portal.tree
+    reads them again after any change): the filter names them, and costs nothing without any.
     """
-    return Q(Exists(_restricted_ancestor()))
+    paths = restricted_paths()
+    if not paths:
+        return Q(pk__in=[])
+    # A path under another restricted one adds nothing.
+    outermost = [
+        path for path in paths if not any(path != other and path.startswith(other) for other in paths)
+    ]
+    if len(outermost) > MAX_NAMED_PATHS:
+        # Many private sections: the database looks for a restricted ancestor itself.
+        return Q(
+            Exists(
+                PageViewRestriction.objects.filter(
+                    page__path=Substr(OuterRef("path"), 1, F("page__depth") * Page.steplen)
+                )
+            )
+        )
+    query = Q()
+    for path in outermost:
+        query |= Q(path__startswith=path)
+    return query
 
 
 def is_private(page):
-    """Whether `page` or one of its ancestors carries a view restriction (one query)."""
-    return Page.objects.filter(pk=page.pk).filter(private_q()).exists()
+    """Whether `page` or one of its ancestors carries a view restriction."""
+    return any(page.path.startswith(path) for path in restricted_paths())
 
 
 def _is_source(page):

@@ -1,5 +1,9 @@
+from copy import copy
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -8,8 +12,10 @@ from django.views.decorators.http import require_safe
 
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
 from portal.locales import active_locale
+from portal.tree import remembered
 from portal.untranslated import untranslated_response
 
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
@@ -31,47 +37,103 @@ def language_redirect(request):
     return response
 
 
-def route_for_request(request, path):
-    """Wagtail's `Page.route_for_request`, in two queries for a page's own address.
+def find_site(request):
+    """Wagtail's `Site.find_for_request`, asked of the database once per tree version (portal.tree).
 
-    Wagtail walks the tree from the root page's translation, a query or two per level, and
-    looks the active locale up on every request. Here the locale comes from memory, and a
-    page whose address is its `url_path` (every page but a routable page's sub-routes) is
-    found in one query, then asked to route itself with no path left, as Wagtail would have
-    asked it; other addresses take Wagtail's walk. The route is stored where Wagtail's own
-    lookups (its `serve` view) find it.
+    Wagtail looks the site up with a query on each request and keeps it where its docstring
+    says, on `request._wagtail_site`; the site found is kept there in the same way, so that
+    Wagtail's own lookups (URLs, settings, serving) find it. Each request gets its own copy.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = ("site", hostname, request.get_port())
+        request._wagtail_site = _copy_site(remembered(key, lambda: _site_for(*key[1:])))
+    return request._wagtail_site
+
+
+def _site_for(hostname, port):
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+def _copy_site(site):
+    if site is None:
+        return None
+    site = copy(site)
+    site.root_page = copy(site.root_page)
+    return site
+
+
+def route_for_request(request, path):
+    """Wagtail's `Page.route_for_request`, in one query for a page's own address.
+
+    Wagtail walks the tree from the root page's translation, a query or two per level. Here
+    which page an address leads to (its id and type) is known while the tree stays the same
+    (portal.tree), and the page itself is read with one query, then asked to route itself with
+    no path left, as Wagtail would have asked it; other addresses (a routable page's
+    sub-routes) take Wagtail's walk. The route is stored where Wagtail's own lookups (its
+    `serve` view) find it.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
         route = None
-        site = Site.find_for_request(request)
+        site = find_site(request)
         if site is not None:
-            root = site.root_page
             locale = active_locale()
-            if root.locale_id != locale.pk:
-                # As Wagtail's `localized`: the live translation, else the root page itself.
-                translated = root.get_translation_or_none(locale)
-                if translated is not None and translated.live:
-                    root = translated
-            parts = [part for part in path.split("/") if part]
-            page = (
-                Page.objects.filter(url_path=root.url_path + "".join(f"{part}/" for part in parts))
-                .descendant_of(root)
-                .specific()
-                .first()
-                if parts
-                else root.specific
+            root = remembered(
+                ("root", site.root_page_id, locale.pk), lambda: _localized_root(site.root_page, locale)
             )
+            parts = [part for part in path.split("/") if part]
+            target = root
+            if parts:
+                url_path = root[2] + "".join(f"{part}/" for part in parts)
+                target = remembered(("route", root[0], url_path), lambda: _page_at(root, url_path))
+            page = _specific(target)
             try:
-                route = page.route(request, []) if page is not None else root.specific.route(request, parts)
+                if page is not None:
+                    route = page.route(request, [])
+                elif parts:
+                    root_page = _specific(root)
+                    route = root_page.route(request, parts) if root_page is not None else None
             except Http404:
                 route = None
         request._wagtail_route_for_request = route
     return request._wagtail_route_for_request
 
 
+def _localized_root(root, locale):
+    """As Wagtail's `localized`: the root page's live translation, else the root page itself."""
+    if root.locale_id != locale.pk:
+        translated = root.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            root = translated
+    return (root.pk, root.content_type_id, root.url_path, root.path)
+
+
+def _page_at(root, url_path):
+    """(id, content type, url_path, path) of the page at `url_path` under `root`, or None."""
+    return (
+        Page.objects.filter(url_path=url_path, path__startswith=root[3])
+        .values_list("pk", "content_type_id", "url_path", "path")
+        .first()
+    )
+
+
+def _specific(target):
+    """The page of `target` (id and content type), read with its own model's fields, or None."""
+    if target is None:
+        return None
+    model = ContentType.objects.get_for_id(target[1]).model_class()
+    if model is None:
+        return None
+    return model._default_manager.filter(pk=target[0]).first()
+
+
 def serve_page(request, path):
     """Wagtail's page view, with a notice for pages not translated yet."""
     try:
+        find_site(request)
         route = route_for_request(request, path)
         # Wagtail falls back to the French tree when a language has no home page yet.
         if route is not None and route[0].locale_id != active_locale().pk:

@@ -2,7 +2,7 @@ import pytest
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 
 from wagtail.models import Locale, Page, Site
 
@@ -35,6 +35,15 @@ def module_db(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def triggers_at_once(db):
+    """PostgreSQL runs the tree version's triggers at commit (portal.tree); a test's transaction
+    never commits, so it asks for them at once, as each statement ends."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 @pytest.fixture

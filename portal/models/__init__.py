@@ -3,6 +3,7 @@ from .identity import IdentityWords
 from .media import CustomDocument, CustomImage, CustomRendition
 from .pages import BasePage
 from .site_settings import BrandingSettings, SocialLinks
+from .tree import TreeVersion
 from .users import User
 
 __all__ = [
@@ -14,5 +15,6 @@ __all__ = [
     "CustomRendition",
     "IdentityWords",
     "SocialLinks",
+    "TreeVersion",
     "User",
 ]

@@ -56,12 +56,17 @@ class BasePage(Page):
         abstract = True
 
     def get_view_restrictions(self):
-        """Wagtail's restrictions on this page and its ancestors, in one query instead of two.
+        """Wagtail's restrictions on this page and its ancestors, in one query instead of two, or none.
 
         Wagtail asks for the ancestors (to follow aliases to their source pages), then for the
         restrictions; the ancestors' tree paths are the beginnings of the page's own, so one
         query finds the restrictions on them and on the source pages of any that are aliases.
         """
+        from portal.restrictions import restricted_paths
+
+        if not restricted_paths():
+            # No page of the site is private (portal.tree knows it at once when one becomes so).
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         on_path = models.Q(page__path__in=paths, page__alias_of__isnull=True)
         via_alias = models.Q(

@@ -1,5 +1,5 @@
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django import template
 from django.conf import settings
@@ -18,15 +18,39 @@ from portal.models import Alert
 from portal.models.pages import open_graph_locale
 from portal.models.site_settings import BrandingSettings
 from portal.navigation import navigation
+from portal.tree import remembered
 
 register = template.Library()
 
 
+@dataclass(frozen=True)
+class Translation:
+    """A live translation of a page: its id and its address (Wagtail's URL parts)."""
+
+    pk: int
+    site_id: int | None
+    root_url: str | None
+    path: str | None
+
+
 def _page_translations(page, request=None):
-    """Live translations of a page by language code, from one query per request."""
+    """Live translations of a page by language code, with their addresses.
+
+    Read while the tree stays the same (portal.tree) and kept on the request: the language
+    links, the hreflang links and the Open Graph data all ask.
+    """
     cache = getattr(request, "_bibo_translations", None)
     if cache is not None and cache[0] == page.pk:
         return cache[1]
+    site = Site.find_for_request(request) if request is not None else None
+    key = ("translations", page.translation_key, site.pk if site is not None else None)
+    translations = remembered(key, lambda: _live_translations(page, request))
+    if request is not None:
+        request._bibo_translations = (page.pk, translations)
+    return translations
+
+
+def _live_translations(page, request):
     # No .public() here: a restricted translation still asks for its password itself.
     siblings = (
         Page.objects.live()
@@ -34,9 +58,10 @@ def _page_translations(page, request=None):
         .select_related("locale")
         .only("id", "url_path", "locale__language_code", "translation_key", "depth", "path")
     )
-    translations = {sibling.locale.language_code: sibling for sibling in siblings}
-    if request is not None:
-        request._bibo_translations = (page.pk, translations)
+    translations = {}
+    for sibling in siblings:
+        site_id, root_url, path = sibling.get_url_parts(request=request) or (None, None, None)
+        translations[sibling.locale.language_code] = Translation(sibling.pk, site_id, root_url, path)
     return translations
 
 
@@ -77,23 +102,14 @@ def language_links(context):
     return links
 
 
-def _url_parts(page, request):
-    """Wagtail's `get_url_parts`, once per translation and request: the language links and the
-    hreflang links both need them."""
-    if not hasattr(page, "_bibo_url_parts"):
-        page._bibo_url_parts = page.get_url_parts(request=request) or (None, None, None)
-    return page._bibo_url_parts
-
-
-def _relative_url(page, request):
+def _relative_url(target, request):
     """As `Page.get_url`: the path alone on the visitor's site, with the host on another."""
-    if request is None:
-        return page.get_url()
-    site_id, root_url, page_path = _url_parts(page, request)
-    if page_path is None:
+    if target.path is None:
         return None
-    site = Site.find_for_request(request)
-    return page_path if site is not None and site.id == site_id else f"{root_url}{page_path}"
+    site = Site.find_for_request(request) if request is not None else None
+    return (
+        target.path if site is not None and site.id == target.site_id else f"{target.root_url}{target.path}"
+    )
 
 
 def _same_site(url, code):
@@ -123,8 +139,7 @@ def hreflang_links(context):
         return []
     links = []
     for code, target in _page_translations(page, request).items():
-        _site_id, root_url, page_path = _url_parts(target, request)
-        url = f"{root_url}{page_path}" if page_path is not None else None
+        url = f"{target.root_url}{target.path}" if target.path is not None else None
         if url:
             links.append({"code": code, "url": url, "default": code == settings.LANGUAGE_CODE})
     return links

@@ -148,8 +148,9 @@ def test_branch_restricted_in_french_is_not_listed_in_english(client, english_ho
     assert [branch["slug"] for branch in branches] == []
 
 
+@pytest.mark.usefixtures("triggers_at_once")
 def test_a_restriction_reaches_listings_without_any_process_being_told(client, secret):
-    """Another process's change reaches this one only through the database: no cached copy."""
+    """Another process's change reaches this one only through the database (portal.tree's version)."""
     french, english = secret
     listed = Page.objects.exclude(private_q()).filter(pk__in=[french.pk, english.pk])
     assert listed.count() == 2
