@@ -14,7 +14,7 @@ from portal.registry import API_URLS, EVERYDAY_TASKS, HOME_SECTIONS, EverydayTas
 def highlights(page, request):
     from home.queries import highlight_cards
 
-    cards = highlight_cards(page) if hasattr(page, "highlights") else []
+    cards = highlight_cards(page, request) if hasattr(page, "highlights") else []
     if cards:
         return HomeSection("highlights", _("Highlights"), "home/includes/highlights.html", cards, order=10)
     return None

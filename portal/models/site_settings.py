@@ -3,6 +3,7 @@ import re
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -121,9 +122,15 @@ class BrandingSettings(CachedSiteSetting):
     # the active language, and setting them writes the French words (the source) on save.
     @property
     def words(self):
+        """The words in the active language, looked up once per language for this instance
+        (a request's: the header, the footer and the title all ask)."""
         from portal.models.identity import IdentityWords
 
-        return IdentityWords.objects.for_language()
+        language = translation.get_language()
+        found = self.__dict__.setdefault("_words", {})
+        if language not in found:
+            found[language] = IdentityWords.objects.for_language(language)
+        return found[language]
 
     @property
     def library_name(self):
