@@ -2,8 +2,9 @@
 
 Every public page asks the same questions of the tree: which site and home page, which page
 an address leads to, the menu and footer links, the translations of the page shown, the
-private sections. Their answers change only when a page, a view restriction, a site or a
-language does; asking the database again on every request is what made pages slow.
+private sections, the library's name. Their answers change only when a page, a view
+restriction, a site, a language or the name does; asking the database again on every
+request is what made pages slow.
 
 Database triggers (installed after every `migrate`, below) write a new token into the one
 `portal_treeversion` row whenever those tables change, in the same transaction as the change,
@@ -33,10 +34,11 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.memory import forgetter, memory
-from portal.models import TreeVersion
+from portal.models import IdentityWords, TreeVersion
 
 VERSION_TABLE = TreeVersion._meta.db_table
-WATCHED = (Page, PageViewRestriction, Site, Locale)
+# The page tree, its privacy, the sites and languages, and the library's name shown on every page.
+WATCHED = (Page, PageViewRestriction, Site, Locale, IdentityWords)
 LIMIT = 5000  # answers kept per process at most (addresses are the many ones)
 
 _answers = memory("portal.tree")

@@ -2,6 +2,7 @@ from copy import copy
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.shortcuts import render
@@ -15,6 +16,7 @@ from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from portal.locales import active_locale
+from portal.memory import memory
 from portal.tree import remembered
 from portal.untranslated import untranslated_response
 
@@ -127,7 +129,24 @@ def _specific(target):
     model = ContentType.objects.get_for_id(target[1]).model_class()
     if model is None:
         return None
-    return model._default_manager.filter(pk=target[0]).first()
+    return next(iter(model._default_manager.raw(_by_pk_sql(model), [target[0]])), None)
+
+
+_by_pk = memory("portal.views.by_pk")
+
+
+def _by_pk_sql(model):
+    """The SQL Django writes for `model.objects.filter(pk=…)`, written once per page type.
+
+    Compiling the query of a page type (Wagtail's forty columns and the type's own) cost more
+    than running it; the SQL is the ORM's own, run with `Manager.raw`.
+    """
+    key = (model, connection.vendor)
+    if key not in _by_pk:
+        sql, params = model._default_manager.filter(pk=0).order_by().query.sql_with_params()
+        assert params == (0,), params  # noqa: S101 (one parameter, the page's id)
+        _by_pk[key] = sql
+    return _by_pk[key]
 
 
 def serve_page(request, path):

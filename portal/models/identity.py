@@ -1,8 +1,5 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -12,8 +9,6 @@ from wagtail.models import TranslatableMixin
 
 from portal.locales import default_locale
 
-IDENTITY_CACHE_KEY = "bibo:identity:words"
-IDENTITY_CACHE_SECONDS = 300
 DEFAULT_NAME = "Bibliothèques de la ville"
 
 
@@ -21,12 +16,12 @@ class IdentityWordsManager(models.Manager):
     def for_language(self, code=None):
         """The words in `code` (the active language) when translated, else the French ones.
 
-        Read from the cache, as every page shows them; saving or deleting words empties it.
+        Every page shows them: they are read again only when they change (portal.tree watches
+        their table), in every process at its next request.
         """
-        words = cache.get(IDENTITY_CACHE_KEY)
-        if words is None:
-            words = list(self.select_related("locale").order_by("pk"))
-            cache.set(IDENTITY_CACHE_KEY, words, IDENTITY_CACHE_SECONDS)
+        from portal.tree import remembered
+
+        words = remembered("identity words", lambda: list(self.select_related("locale").order_by("pk")))
         source_id = default_locale().pk
         source = next((item for item in words if item.locale_id == source_id), None)
         if source is None:
@@ -94,8 +89,3 @@ class IdentityWords(TranslatableMixin, models.Model):
         if not code or code == translation.get_language():
             return ""
         return format_html(' lang="{}"', code)
-
-
-@receiver([post_save, post_delete], sender=IdentityWords)
-def forget_identity(**kwargs):
-    cache.delete(IDENTITY_CACHE_KEY)
