@@ -231,6 +231,35 @@ def localized(page):
     return translation_ if translation_ is not None and translation_.live else page
 
 
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The page's ancestors from the home page down, as titles and addresses.
+
+    Read while the tree stays the same (portal.tree); a page not saved yet (a preview) asks
+    the tree itself.
+    """
+    page = context.get("page") or context.get("self")
+    if not isinstance(page, Page):
+        return []
+    request = context.get("request")
+
+    def crumbs():
+        return [
+            Crumb(ancestor.title, ancestor.get_url(request=request)) for ancestor in page.get_ancestors()[1:]
+        ]
+
+    if not page.pk:
+        return crumbs()
+    site = Site.find_for_request(request) if request is not None else None
+    return remembered(("breadcrumbs", site.pk if site is not None else None, page.path), crumbs)
+
+
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """`menu` and `footer` links; the menu entry of the page shown, or of its section, is current."""

@@ -130,7 +130,7 @@ def test_image_block_refuses_missing_alt_text(db):
 # Each counts the read of the tree's version (portal.tree); the site, the page's address, the
 # menu, the translations, the private sections and what highlight cards show of their pages
 # are then known until the tree changes.
-STANDARD_PAGE_QUERIES = 6
+STANDARD_PAGE_QUERIES = 5
 HOME_PAGE_QUERIES = 4
 
 
@@ -237,7 +237,7 @@ def test_contact_form_errors_are_tied_to_their_fields_for_screen_readers(client,
     assert "_error" not in name
 
 
-CONTACT_PAGE_QUERIES = 4
+CONTACT_PAGE_QUERIES = 3
 
 
 def test_contact_page_query_count_does_not_grow_with_fields(client, home_page):

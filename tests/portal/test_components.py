@@ -57,6 +57,19 @@ def test_page_header_has_breadcrumbs_then_the_one_h1(client, home_page):
     assert html.index('class="breadcrumbs"') < html.index("<h1>Tarifs</h1>")
 
 
+def test_breadcrumbs_follow_a_section_renamed_after_a_visit(client, home_page):
+    parent = StandardPageFactory(parent=home_page, title="Infos pratiques", slug="infos")
+    page = StandardPageFactory(parent=parent, title="Tarifs", slug="tarifs")
+    assert ">Infos pratiques</a>" in client.get(page.url).content.decode()
+
+    parent.title = "Bon à savoir"
+    parent.save_revision().publish()
+
+    breadcrumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', client.get(page.url).content.decode(), re.S)
+    assert ">Bon à savoir</a>" in breadcrumbs.group(0)
+    assert "Infos pratiques" not in breadcrumbs.group(0)
+
+
 def test_card_shows_a_named_size_of_its_picture(db):
     image = wagtail_factories.ImageFactory(file__width=960, file__height=540)
     html = render_to_string(
