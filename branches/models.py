@@ -26,6 +26,7 @@ from branches.blocks import WEEK_HELP, WEEKDAYS, DayRangesBlock, WeekHoursBlock
 from branches.constraints import DateRange, PostgresExclusionConstraint, TimestampRange, at
 from branches.holidays import public_holidays
 from branches.words import annotate_words, wording
+from portal.memory import memory
 
 
 def latitude_field(help_text):
@@ -168,6 +169,35 @@ def hours_prefetches(locale, through="", since=None):
     With `since` (a date), only those that can still shape the hours of `since` and the days
     after, which come out the same: a listing does not read years of past holidays.
     """
+    seasons, exceptions = _hours_querysets(locale, since)
+    return [
+        models.Prefetch(f"{through}seasons", queryset=seasons, to_attr="season_list"),
+        models.Prefetch(f"{through}exceptions", queryset=exceptions, to_attr="exception_list"),
+    ]
+
+
+# The querysets of the hours and the stops, built once per language and day: building their
+# subqueries for the words cost more than running them. Kept unevaluated: each prefetch
+# filters a copy. They hold no rows, only the question asked.
+_querysets = memory("branches.hours_querysets")
+KEPT_QUERYSETS = 64
+
+
+def _kept(key, build):
+    if key not in _querysets:
+        if len(_querysets) >= KEPT_QUERYSETS:
+            _querysets.clear()
+        _querysets[key] = build()
+    return _querysets[key]
+
+
+def _hours_querysets(locale, since):
+    return _kept(
+        ("hours", getattr(locale, "pk", locale), since), lambda: _build_hours_querysets(locale, since)
+    )
+
+
+def _build_hours_querysets(locale, since):
     seasons = Season.objects.order_by("start_date")
     exceptions = HoursException.objects.order_by("start_date")
     if since is not None:
@@ -177,18 +207,10 @@ def hours_prefetches(locale, through="", since=None):
         exceptions = exceptions.filter(
             models.Q(end_date__gte=since) | models.Q(end_date__isnull=True, start_date__gte=since)
         )
-    return [
-        models.Prefetch(
-            f"{through}seasons",
-            queryset=annotate_words(seasons, "name", Reason, ["text"], locale),
-            to_attr="season_list",
-        ),
-        models.Prefetch(
-            f"{through}exceptions",
-            queryset=annotate_words(exceptions, "reason", Reason, ["text"], locale),
-            to_attr="exception_list",
-        ),
-    ]
+    return (
+        annotate_words(seasons, "name", Reason, ["text"], locale),
+        annotate_words(exceptions, "reason", Reason, ["text"], locale),
+    )
 
 
 def upcoming_stops_prefetch(now, locale=None, through="", first=None):
@@ -197,7 +219,9 @@ def upcoming_stops_prefetch(now, locale=None, through="", first=None):
     With `first`, only each vehicle's first `first` stops not over at `now`, still in one
     query: what a listing needs to say where it is now and where it goes next.
     """
-    stops = Stop.objects.upcoming(now.date()).with_words(locale)
+    today = now.date()
+    key = ("stops", getattr(locale, "pk", locale), today)
+    stops = _kept(key, lambda: Stop.objects.upcoming(today).with_words(locale))
     if first:
         stops = stops.not_over(now)[:first]
     return models.Prefetch(f"{through}stops", queryset=stops, to_attr="upcoming_stop_list")

@@ -11,7 +11,7 @@ from django.db import models
 
 from wagtail.models import Locale
 
-from portal.locales import default_locale
+from portal.locales import default_locale, locale_with_pk
 
 
 class Wording(str):
@@ -43,6 +43,9 @@ def annotate_words(queryset, relation, model, fields, locale, extra=()):
     (`<relation>_<field>`), so that listings build no object for the words.
     """
     locale = locale or default_locale()
+    if not isinstance(locale, Locale):
+        # An id: its language code comes from memory, not from one more subquery per row.
+        locale = locale_with_pk(locale)
     return queryset.annotate(
         **{f"{relation}_{field}_text": translated(model, relation, field, locale) for field in fields},
         **{f"{relation}_{field}_own": models.F(f"{relation}__{field}") for field in fields},

@@ -39,3 +39,13 @@ def locale_for(code):
         locale = Locale.objects.get_for_language(code)
         _by_code[code] = locale
     return locale
+
+
+def locale_with_pk(pk):
+    """The Locale with this id, from the same memory."""
+    for locale in _by_code.values():
+        if locale.pk == pk:
+            return locale
+    locale = Locale.objects.get(pk=pk)
+    _by_code.setdefault(locale.language_code, locale)
+    return locale

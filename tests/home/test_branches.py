@@ -380,6 +380,28 @@ def test_branch_page_query_count_does_not_grow_with_exceptions_and_services(clie
     assert large <= BRANCH_PAGE_QUERIES
 
 
+def test_a_closure_added_after_a_visit_shows_at_the_next_one(client, index, freeze):
+    """The hours' querysets are kept between requests (branches.models), never their rows."""
+    branch = BranchPageFactory(parent=index)
+    assert "Dégât des eaux" not in client.get(branch.url).content.decode()
+
+    HoursExceptionFactory(branch=branch.branch, **hours_exception(SATURDAY_MORNING.date(), "Dégât des eaux"))
+
+    assert "Dégât des eaux" in client.get(branch.url).content.decode()
+
+
+def test_a_stop_added_after_a_visit_shows_at_the_next_one(client, index, freeze):
+    bus = MobileBranchPageFactory(parent=index)
+    MobileStopFactory(page=bus, date=datetime.date(2026, 12, 5))
+    before = client.get(bus.url).content.decode()
+
+    MobileStopFactory(page=bus, date=datetime.date(2026, 12, 9), place="Place du Bouffay")
+
+    after = client.get(bus.url).content.decode()
+    assert "Place du Bouffay" not in before
+    assert "Place du Bouffay" in after
+
+
 def test_mobile_page_query_count_does_not_grow_with_stops(client, index, freeze):
     bus = MobileBranchPageFactory(parent=index)
     MobileStopFactory(page=bus, date=datetime.date(2026, 12, 5))
