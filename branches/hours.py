@@ -260,9 +260,38 @@ class Timetable:
         return DayHours(date=date, intervals=tuple(intervals), reason=reason, season=season_name)
 
     def intervals(self, first_day: datetime.date, days: int) -> Iterator[Interval]:
-        """Every opening starting on `first_day` or the `days - 1` days after it, in order."""
-        for offset in range(days):
-            yield from self.day(first_day + datetime.timedelta(days=offset)).intervals
+        """Every opening starting on `first_day` or the `days - 1` days after it, in order.
+
+        A closure of several days (works, summer) is stepped over at once, not day by day, and
+        without usual weekly hours nothing is looked for past the last season or exception.
+        """
+        last_day = first_day + datetime.timedelta(days=days - 1)
+        if not self.weekly:
+            last_day = min(last_day, self._last_dated_day())
+        date = first_day
+        while date <= last_day:
+            closure = next(
+                (
+                    exception
+                    for exception in self.exceptions
+                    if not exception.hours and exception.end_date and exception.covers(date)
+                ),
+                None,
+            )
+            if closure is not None:
+                date = closure.end_date + datetime.timedelta(days=1)
+                continue
+            yield from self.day(date).intervals
+            date += datetime.timedelta(days=1)
+
+    def _last_dated_day(self) -> datetime.date:
+        """The last day that a season or an exception with hours gives hours to (`date.min`: none)."""
+        ends = [season.end_date for season in self.seasons if season.hours]
+        ends += [
+            exception.end_date or exception.start_date for exception in self.exceptions if exception.hours
+        ]
+        # An overnight opening of the last day starts on that day: it is found with it.
+        return max(ends, default=datetime.date.min)
 
 
 def branch_status(timetable: Timetable, now: datetime.datetime) -> BranchStatus:
@@ -365,9 +394,19 @@ class MobileStatus:
 
 
 def upcoming_stops(stops: Iterable[Stop], now: datetime.datetime) -> list[Stop]:
-    """The stops not over yet, in order: the current one first."""
+    """The stops not over yet, in order: the current one first.
+
+    A stop ends on its day: only today's need the time worked out. Paris clock times of one
+    day come in the order of the instants they stand for (`local_datetime`).
+    """
+    today = now.astimezone(PARIS).date()
     return sorted(
-        (stop for stop in stops if instant(stop.end) > instant(now)), key=lambda stop: instant(stop.start)
+        (
+            stop
+            for stop in stops
+            if stop.date > today or (stop.date == today and instant(stop.end) > instant(now))
+        ),
+        key=lambda stop: (stop.date, stop.starts_at),
     )
 
 
