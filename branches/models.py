@@ -213,17 +213,11 @@ def _build_hours_querysets(locale, since):
     )
 
 
-def upcoming_stops_prefetch(now, locale=None, through="", first=None):
-    """Each vehicle's stops from the day of `now` on.
-
-    With `first`, only each vehicle's first `first` stops not over at `now`, still in one
-    query: what a listing needs to say where it is now and where it goes next.
-    """
+def upcoming_stops_prefetch(now, locale=None, through=""):
+    """Each vehicle's stops from the day of `now` on."""
     today = now.date()
     key = ("stops", getattr(locale, "pk", locale), today)
     stops = _kept(key, lambda: Stop.objects.upcoming(today).with_words(locale))
-    if first:
-        stops = stops.not_over(now)[:first]
     return models.Prefetch(f"{through}stops", queryset=stops, to_attr="upcoming_stop_list")
 
 
@@ -373,28 +367,40 @@ class Branch(index.Indexed, ClusterableModel):
         return self._timetable
 
     def upcoming_stops(self, now=None):
-        """The stops not over yet, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched.
+        """The stops not over at `now`, as `hours.Stop`s; uses `with_upcoming_stops()` when prefetched.
 
-        Worked out once per moment: a listing asks for the status and the position of each.
+        A listing asks for the status and the position of each branch: the answer for the last
+        moment asked is kept (one, not one per moment: a listing's branches may be kept by the
+        process, `home.models.branches.listed_branches`).
         """
         now = now or hours.current_time()
-        known = self.__dict__.setdefault("_upcoming_stops", {})
-        if now not in known:
-            stops = getattr(self, "upcoming_stop_list", None)
-            if stops is None:
-                stops = Stop.objects.upcoming(now.date()).with_words(None).filter(branch=self)
-            known[now] = hours.upcoming_stops([stop.as_stop() for stop in stops], now)
-        return known[now]
+        moment, stops = self.__dict__.get("_upcoming_stops", (None, None))
+        if moment != now:
+            stops = hours.upcoming_stops(self._stops_from(now.date()), now)
+            self._upcoming_stops = (now, stops)
+        return stops
+
+    def _stops_from(self, today):
+        """The stops from `today` on, as `hours.Stop`s, in order: worked out once per day."""
+        day, stops = self.__dict__.get("_stops_from_day", (None, None))
+        if day != today:
+            found = getattr(self, "upcoming_stop_list", None)
+            if found is None:
+                found = Stop.objects.upcoming(today).with_words(None).filter(branch=self)
+            stops = tuple(stop.as_stop() for stop in found)
+            self._stops_from_day = (today, stops)
+        return stops
 
     def status(self, now=None):
         now = now or hours.current_time()
-        known = self.__dict__.setdefault("_statuses", {})
-        if now not in known:
+        moment, status = self.__dict__.get("_status", (None, None))
+        if moment != now:
             if self.is_vehicle:
-                known[now] = hours.mobile_status(self.upcoming_stops(now), now)
+                status = hours.mobile_status(self.upcoming_stops(now), now)
             else:
-                known[now] = hours.branch_status(self.timetable(), now)
-        return known[now]
+                status = hours.branch_status(self.timetable(), now)
+            self._status = (now, status)
+        return status
 
     def week(self, now=None):
         """The hours of the next seven days, today first."""
@@ -667,13 +673,6 @@ class StopPattern(StopTimes):
 class StopQuerySet(models.QuerySet):
     def upcoming(self, today):
         return self.filter(date__gte=today).order_by("date", "starts_at")
-
-    def not_over(self, now):
-        """Stops that have not ended at `now` (stops are in Paris time and end on their day)."""
-        local = now.astimezone(hours.PARIS)
-        return self.filter(
-            models.Q(date__gt=local.date()) | models.Q(date=local.date(), ends_at__gt=local.time())
-        )
 
     def with_words(self, locale):
         """The place's name and directions in `locale`, in the same query."""

@@ -27,18 +27,21 @@ import secrets
 import threading
 
 from django.core.signals import request_finished, request_started
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from portal.memory import forgetter, memory
-from portal.models import IdentityWords, TreeVersion
+from portal.models import CustomImage, IdentityWords, TreeVersion
 
 VERSION_TABLE = TreeVersion._meta.db_table
-# The page tree, its privacy, the sites and languages, and the library's name shown on every page.
-WATCHED = (Page, PageViewRestriction, Site, Locale, IdentityWords)
+# The page tree, its privacy, the sites and languages, the library's name shown on every page,
+# and the images that pages show (a rendition goes only with a change of its image). Apps add
+# the models that their listings show (`watch`).
+WATCHED = (Page, PageViewRestriction, Site, Locale, IdentityWords, CustomImage)
+_watched = list(WATCHED)
 LIMIT = 5000  # answers kept per process at most (addresses are the many ones)
 
 _answers = memory("portal.tree")
@@ -100,6 +103,20 @@ def remembered(key, compute):
         return value
 
 
+def watch(*models):
+    """Make a change to any row of `models` a change of the tree's version, like a page's.
+
+    For an app whose rows public pages show and `remembered` keeps (the branches' hours on
+    the list of branches): call it from the app's `AppConfig.ready()`. The triggers are
+    installed on their tables at the next `migrate`.
+    """
+    _watched.extend(model for model in models if model not in _watched)
+
+
+def watched():
+    return tuple(_watched)
+
+
 @forgetter
 def forget():
     _thread.__dict__.clear()
@@ -126,7 +143,7 @@ def _committed():
 
 @receiver([post_save, post_delete])
 def _tree_changed(sender, **kwargs):
-    if not issubclass(sender, WATCHED):
+    if not issubclass(sender, watched()):
         return
     _thread.token = _UNREAD
     if connection.in_atomic_block:
@@ -137,13 +154,9 @@ def _tree_changed(sender, **kwargs):
 # The triggers -----------------------------------------------------------------------------
 
 
-def _tables():
-    return [model._meta.db_table for model in WATCHED]
-
-
 # Table names come from the models, never from input.
-def _sqlite_statements():
-    for table in _tables():
+def _sqlite_statements(tables):
+    for table in tables:
         for event in ("INSERT", "UPDATE", "DELETE"):
             yield (
                 f"CREATE TRIGGER IF NOT EXISTS portal_tree_{table}_{event.lower()} AFTER {event} ON {table} "  # noqa: S608
@@ -151,7 +164,7 @@ def _sqlite_statements():
             )
 
 
-def _postgresql_statements():
+def _postgresql_statements(tables):
     yield "CREATE SEQUENCE IF NOT EXISTS portal_tree_version_tokens"
     yield f"""
         CREATE OR REPLACE FUNCTION portal_raise_tree_version() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -161,7 +174,7 @@ def _postgresql_statements():
             RETURN NULL;
         END $$
     """  # noqa: S608
-    for table in _tables():
+    for table in tables:
         yield f"DROP TRIGGER IF EXISTS portal_tree_version ON {table}"
         yield (
             f"CREATE CONSTRAINT TRIGGER portal_tree_version AFTER INSERT OR UPDATE OR DELETE ON {table} "
@@ -170,15 +183,18 @@ def _postgresql_statements():
 
 
 def install_triggers(using="default"):
-    """Create the triggers (again): a migration that rebuilds a table drops its triggers with it."""
-    from django.db import connections
+    """Create the triggers (again): a migration that rebuilds a table drops its triggers with it.
 
+    Only on the watched tables that exist: a database migrated back before an app has none.
+    """
     target = connections[using]
     statements = {"sqlite": _sqlite_statements, "postgresql": _postgresql_statements}.get(target.vendor)
     if statements is None:
         return
+    existing = set(target.introspection.table_names())
+    tables = [model._meta.db_table for model in _watched if model._meta.db_table in existing]
     with target.cursor() as cursor:
-        for statement in statements():
+        for statement in statements(tables):
             cursor.execute(statement)
 
 
@@ -186,7 +202,5 @@ def install_triggers(using="default"):
 def _migrated(sender, using="default", plan=None, **kwargs):
     if sender.name != "portal":
         return
-    from django.db import connections
-
     if VERSION_TABLE in connections[using].introspection.table_names():
         install_triggers(using)

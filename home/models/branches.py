@@ -5,6 +5,8 @@ branch it points at holds the facts (address, contact, hours, stops), the same u
 language. Translations point at the same branch: wagtail-localize keeps the link synchronized.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +23,8 @@ from branches import hours
 from branches.models import Branch, hours_prefetches, upcoming_stops_prefetch
 from branches.panels import BranchLinkPanel
 from home.blocks import ServicesBlock
-from portal import renditions
-from portal.locales import active_locale
+from portal import renditions, tree
+from portal.locales import active_locale, locale_with_pk
 from portal.models import BasePage, CustomRendition
 from portal.restrictions import private_q
 
@@ -30,8 +32,6 @@ from portal.restrictions import private_q
 LIST_PHOTO = renditions.spec("card")
 # How far ahead a mobile branch's page lists its stops; the rest is on its page of stops.
 STOP_WEEKS_SHOWN = 3
-# A listing says where a vehicle is now or where it goes next: its first two stops not over.
-LISTED_STOPS = 2
 
 
 class BranchQuerySet(PageQuerySet):
@@ -56,37 +56,51 @@ class BranchQuerySet(PageQuerySet):
         """
         return self.prefetch_related(*hours_prefetches(words_locale, through="branch__", since=since))
 
-    def with_upcoming_stops(self, now, words_locale=None, first=None):
-        """For mobile branches: their stops from the day of `now` on (the `first` ones not over),
-        in one query for all."""
-        return self.prefetch_related(
-            upcoming_stops_prefetch(now, words_locale, through="branch__", first=first)
-        )
+    def with_upcoming_stops(self, now, words_locale=None):
+        """For mobile branches: their stops from the day of `now` on, in one query for all."""
+        return self.prefetch_related(upcoming_stops_prefetch(now, words_locale, through="branch__"))
 
 
 BranchManager = PageManager.from_queryset(BranchQuerySet)
 
 
-def listed_branches(
-    locale=None, *, within=None, photo_filters=(), now=None, words_locale=None, first_stops=None
-):
+def listed_branches(locale=None, *, within=None, photo_filters=(), now=None, words_locale=None):
     """Every live branch page of a locale (default: the active one), fixed ones first, then mobile ones.
 
-    A fixed number of queries whatever the number of branches: the branches come with their
-    pages, their seasons, exceptions and upcoming stops in one query each, with the words
-    (reasons, season names, places) in `words_locale` (default: the pages' own locale).
-    `within` limits them to one site's tree; `first_stops`, each vehicle's stops to its first ones.
+    The branches come with their pages, their seasons, exceptions and stops from the day of
+    `now` on, with the words (reasons, season names, places) in `words_locale` (default: the
+    pages' own locale). `within` limits them to one site's tree.
+
+    The process keeps them until a page, a branch, its hours, stops or words, or an image
+    changes (`portal.tree`, the models `watch`ed by the apps), or the day does: then a fixed
+    number of queries fetches them again, whatever the number of branches. They are shared
+    by the requests: what a request works out for its moment (`status(now)`) is not kept on them.
     """
     locale = locale or active_locale()
     words_locale = words_locale or locale
-    now = now or hours.current_time()
-    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=now.date())
+    today = (now or hours.current_time()).date()
+    key = (
+        "home.branches",
+        locale.pk,
+        words_locale.pk,
+        within.path if within else None,
+        tuple(photo_filters),
+        today,
+    )
+    return list(
+        tree.remembered(key, lambda: _fetch_branches(locale, within, photo_filters, today, words_locale))
+    )
+
+
+def _fetch_branches(locale, within, photo_filters, today, words_locale):
+    fixed = BranchPage.objects.listed(locale, photo_filters).with_hours(words_locale, since=today)
+    midnight = hours.local_datetime(today, datetime.time())
     mobile = MobileBranchPage.objects.listed(locale, photo_filters).with_upcoming_stops(
-        now, words_locale, first=first_stops
+        midnight, words_locale
     )
     if within is not None:
         fixed, mobile = fixed.descendant_of(within), mobile.descendant_of(within)
-    return [*fixed, *mobile]
+    return (*fixed, *mobile)
 
 
 class BranchIndexPage(BasePage):
@@ -111,11 +125,16 @@ class BranchIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = hours.current_time()
-        branches = listed_branches(
-            self.locale, within=self, photo_filters=[LIST_PHOTO], now=now, first_stops=LISTED_STOPS
-        )
+        locale = locale_with_pk(self.locale_id)
+        branches = listed_branches(locale, within=self, photo_filters=[LIST_PHOTO], now=now)
         rows = [
-            {"page": page, "status": page.status(now), "position": page.position(now)} for page in branches
+            {
+                "page": page,
+                "url": page.get_url(request),
+                "status": page.status(now),
+                "position": page.position(now),
+            }
+            for page in branches
         ]
         context["now"] = now
         context["branches"] = [row for row in rows if row["page"].status_kind == "branch"]
@@ -127,7 +146,7 @@ class BranchIndexPage(BasePage):
                 {
                     "id": row["page"].pk,
                     "title": row["page"].title,
-                    "url": row["page"].get_url(request),
+                    "url": row["url"],
                     **row["position"],
                 }
                 for row in rows
@@ -225,9 +244,11 @@ class BranchBase(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["now"] = now = hours.current_time()
-        # The branch with its hours or stops in one query each (a preview already has it).
+        # The branch with its hours or stops in one query each (a preview already has it),
+        # kept by the process like a listing's (`listed_branches`).
         if "branch" not in self._state.fields_cache:
-            self.branch = self.branches_with_words(now).get(pk=self.branch_id)
+            key = ("home.branch", type(self).__name__, self.branch_id, self.locale_id, now.date())
+            self.branch = tree.remembered(key, lambda: self.branches_with_words(now).get(pk=self.branch_id))
         context["branch"] = self.branch
         context["api_slug"] = self.api_slug()
         return context

@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from branches import hours
 from branches.factories import HoursExceptionFactory
-from branches.models import Reason
+from branches.models import Branch, Reason
 from home.factories import (
     BranchIndexPageFactory,
     BranchPageFactory,
@@ -28,7 +28,7 @@ from home.factories import (
     season,
 )
 from home.models import BranchIndexPage, BranchPage, HomePage, MobileBranchPage, StandardPage
-from tests.queries import queries_for
+from tests.queries import BRANCH_ANSWERS, queries_for
 
 # Saturday 5 December 2026, 11:00 in Paris: the usual branch is open until the lunch break.
 SATURDAY_MORNING = datetime.datetime(2026, 12, 5, 11, 0, tzinfo=hours.PARIS)
@@ -368,14 +368,14 @@ MOBILE_PAGE_QUERIES = 4
 
 def test_branch_page_query_count_does_not_grow_with_exceptions_and_services(client, index, freeze):
     branch = BranchPageFactory(parent=index, photo=wagtail_factories.ImageFactory())
-    small = queries_for(client, branch.url)
+    small = queries_for(client, branch.url, forgetting=BRANCH_ANSWERS)
     for day in range(1, 29):
         HoursExceptionFactory(
             branch=branch.branch, **hours_exception(datetime.date(2026, 12, day), f"Fermé {day}")
         )
     branch.services = [("service", {"name": f"Service {n}", "description": ""}) for n in range(12)]
     branch.save_revision().publish()
-    large = queries_for(client, branch.url)
+    large = queries_for(client, branch.url, forgetting=BRANCH_ANSWERS)
     assert small == large
     assert large <= BRANCH_PAGE_QUERIES
 
@@ -405,24 +405,57 @@ def test_a_stop_added_after_a_visit_shows_at_the_next_one(client, index, freeze)
 def test_mobile_page_query_count_does_not_grow_with_stops(client, index, freeze):
     bus = MobileBranchPageFactory(parent=index)
     MobileStopFactory(page=bus, date=datetime.date(2026, 12, 5))
-    small = queries_for(client, bus.url)
+    small = queries_for(client, bus.url, forgetting=BRANCH_ANSWERS)
     MobileStopFactory.create_batch(30, page=bus, date=datetime.date(2026, 12, 9))
-    large = queries_for(client, bus.url)
+    large = queries_for(client, bus.url, forgetting=BRANCH_ANSWERS)
     assert small == large
     assert large <= MOBILE_PAGE_QUERIES
 
 
 def test_branch_list_query_count_does_not_grow_with_branches(client, index, freeze):
     make_branches(index, 1)
-    small = queries_for(client, index.url)
+    small = queries_for(client, index.url, forgetting=BRANCH_ANSWERS)
     make_branches(index, 4, offset=1)
-    large = queries_for(client, index.url)
+    large = queries_for(client, index.url, forgetting=BRANCH_ANSWERS)
 
     html = text(client.get(index.url))
 
     assert small == large
     assert large <= BRANCH_LIST_QUERIES
     assert html.count('class="card branch-card"') == 10
+
+
+# While nothing changes, the list's branches, hours and stops are kept by the process
+# (`listed_branches`): the tree's version, the page, and its translations.
+REMEMBERED_BRANCH_LIST_QUERIES = 3
+
+
+def test_branch_list_kept_between_visits_costs_no_query_per_branch(client, index, freeze):
+    make_branches(index, 5)
+    assert queries_for(client, index.url) <= REMEMBERED_BRANCH_LIST_QUERIES
+
+
+def test_branch_list_kept_between_visits_follows_the_clock(client, index, freeze):
+    BranchPageFactory(parent=index, title="Bibliothèque Chantenay")
+    morning = text(client.get(index.url))
+    freeze(SATURDAY_MORNING.replace(hour=23))
+    night = text(client.get(index.url))
+
+    assert "Ouvert en ce moment, ferme à 12\u00a0h\u00a030" in morning
+    assert "Ouvert en ce moment" not in night
+    assert "Fermé, ouvre" in night
+
+
+def test_a_bulk_change_to_a_branch_reaches_the_list_at_the_next_visit(
+    client, index, freeze, triggers_at_once
+):
+    """No signal is sent by `update()`: the database's triggers tell every process (portal.tree)."""
+    page = BranchPageFactory(parent=index)
+    assert "12 rue Neuve" not in text(client.get(index.url))
+
+    Branch.objects.filter(pk=page.branch_id).update(street="12 rue Neuve")
+
+    assert "12 rue Neuve" in text(client.get(index.url))
 
 
 def translate_branches(language_code="en"):
@@ -436,10 +469,10 @@ def test_translated_branch_list_query_count_does_not_grow_with_branches(client, 
     english_index = translate_tree(index)
     make_branches(index, 1)
     translate_branches()
-    small = queries_for(client, english_index.url)
+    small = queries_for(client, english_index.url, forgetting=BRANCH_ANSWERS)
     make_branches(index, 4, offset=1)
     translate_branches()
-    large = queries_for(client, english_index.url)
+    large = queries_for(client, english_index.url, forgetting=BRANCH_ANSWERS)
 
     html = text(client.get(english_index.url))
 
@@ -462,8 +495,10 @@ def test_translated_branch_page_query_counts_stay_within_the_french_budgets(clie
 
     # As before hours and stops came from the French page: it was already looked up for the
     # JSON and iCalendar addresses.
-    assert queries_for(client, english_branch.url) <= TRANSLATED_BRANCH_PAGE_QUERIES
-    assert queries_for(client, english_bus.url) <= TRANSLATED_MOBILE_PAGE_QUERIES
+    assert (
+        queries_for(client, english_branch.url, forgetting=BRANCH_ANSWERS) <= TRANSLATED_BRANCH_PAGE_QUERIES
+    )
+    assert queries_for(client, english_bus.url, forgetting=BRANCH_ANSWERS) <= TRANSLATED_MOBILE_PAGE_QUERIES
 
 
 def test_branch_list_shows_each_status_and_embeds_the_map_data(client, index, freeze):
