@@ -1,4 +1,4 @@
-"""What the branches app adds to the admin: its menu and an everyday task."""
+"""What the branches app adds to the admin: its menu, an everyday task and the staff's rights."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from branches.viewsets import BranchesGroup
-from portal.registry import EVERYDAY_TASKS, EverydayTask
+from portal.registry import EVERYDAY_TASKS, STAFF_PERMISSIONS, EverydayTask
+from portal.staff import EDITORS, TRANSLATORS
 
 register_snippet(BranchesGroup)
 
@@ -25,3 +26,28 @@ def everyday_tasks(request):
             order=20,
         )
     ]
+
+
+# Translating a reason or a stop place makes its row in the language.
+WORDS_PERMISSIONS = [
+    "branches.add_place",
+    "branches.change_place",
+    "branches.add_reason",
+    "branches.change_reason",
+]
+
+
+@hooks.register(STAFF_PERMISSIONS)
+def staff_permissions():
+    return {
+        # Editors keep the branches: address, accessibility, hours and stops, and their words.
+        EDITORS: [
+            "branches.add_branch",
+            "branches.change_branch",
+            "branches.add_stop",
+            "branches.change_stop",
+            "branches.delete_stop",
+            *WORDS_PERMISSIONS,
+        ],
+        TRANSLATORS: WORDS_PERMISSIONS,
+    }

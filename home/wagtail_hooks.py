@@ -1,4 +1,5 @@
-"""What the home app adds to the portal: its home-page section, everyday tasks and API routes."""
+"""What the home app adds to the portal: its home-page section, everyday tasks, API routes and a
+nightly job."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,15 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from home import urls
-from portal.registry import API_URLS, EVERYDAY_TASKS, HOME_SECTIONS, EverydayTask, HomeSection
+from portal.registry import (
+    API_URLS,
+    EVERYDAY_TASKS,
+    HOME_SECTIONS,
+    NIGHTLY_JOBS,
+    EverydayTask,
+    HomeSection,
+    NightlyJob,
+)
 
 
 @hooks.register(HOME_SECTIONS)
@@ -36,3 +45,10 @@ def everyday_tasks(request):
 @hooks.register(API_URLS)
 def api_urls():
     return urls.api_urlpatterns
+
+
+@hooks.register(NIGHTLY_JOBS)
+def nightly_jobs():
+    return [
+        NightlyJob("purge_contact_messages", [], "delete contact-form messages older than the form promises")
+    ]

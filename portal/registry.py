@@ -9,6 +9,16 @@ Each is a Wagtail hook, registered in the app's `wagtail_hooks.py`:
   `EverydayTask`, listed on the admin's front page by `order`; a task without a URL (the
   page it leads to does not exist yet) is left out.
 - `API_URLS` ("bibo_api_urls"): a function `()` returning URL patterns, served under `/api/`.
+- `PAGE_URLS` ("bibo_page_urls"): a function `()` returning URL patterns served under each
+  language's prefix (`/fr/recherche/`), before the pages' own addresses.
+- `SITE_SEARCH` ("bibo_site_search"): a function `()` returning the address of the site's
+  search page; the header's search box sends its words there, and is left out without one.
+- `STAFF_PERMISSIONS` ("bibo_staff_permissions"): a function `()` returning, for the name of
+  a staff group (`portal.staff`), the permissions (`"app_label.codename"`) it holds on the
+  app's models; `manage.py setup_groups` grants them with the portal's own.
+- `NIGHTLY_JOBS` ("bibo_nightly_jobs"): a function `()` returning a list of `NightlyJob`,
+  management commands that `manage.py nightly` runs after the portal's own, each safe to
+  run twice.
 
     @hooks.register(HOME_SECTIONS)
     def upcoming_events(page, request):
@@ -25,6 +35,10 @@ from wagtail import hooks
 HOME_SECTIONS = "bibo_home_sections"
 EVERYDAY_TASKS = "bibo_everyday_tasks"
 API_URLS = "bibo_api_urls"
+PAGE_URLS = "bibo_page_urls"
+SITE_SEARCH = "bibo_site_search"
+STAFF_PERMISSIONS = "bibo_staff_permissions"
+NIGHTLY_JOBS = "bibo_nightly_jobs"
 
 
 @dataclass
@@ -46,6 +60,13 @@ class EverydayTask:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class NightlyJob:
+    command: str
+    arguments: list[str]
+    why: str  # printed before the command runs, in the night's log
+
+
 def home_sections(page, request):
     sections = [section for fn in hooks.get_hooks(HOME_SECTIONS) if (section := fn(page, request))]
     return sorted(sections, key=lambda section: section.order)
@@ -58,3 +79,20 @@ def everyday_tasks(request):
 
 def api_urlpatterns():
     return [pattern for fn in hooks.get_hooks(API_URLS) for pattern in fn()]
+
+
+def page_urlpatterns():
+    return [pattern for fn in hooks.get_hooks(PAGE_URLS) for pattern in fn()]
+
+
+def site_search_url():
+    """The search page's address in the active language, or None when no app offers one."""
+    return next((url for fn in hooks.get_hooks(SITE_SEARCH) if (url := fn())), None)
+
+
+def staff_permissions(group_name):
+    return [name for fn in hooks.get_hooks(STAFF_PERMISSIONS) for name in fn().get(group_name, [])]
+
+
+def nightly_jobs():
+    return [job for fn in hooks.get_hooks(NIGHTLY_JOBS) for job in fn()]

@@ -1,6 +1,7 @@
 """The staff groups of the admin, defined here and nowhere else.
 
-`manage.py setup_groups` creates or updates them (the demo runs it too). Page rights are
+`manage.py setup_groups` creates or updates them (the demo runs it too), with the rights each
+app adds on its own models ("bibo_staff_permissions", `portal.registry`). Page rights are
 granted on the root of the page tree, so that they cover the tree of every language, present
 and future; image and document rights on the root collection, with the permissions Wagtail
 checks (`wagtailimages`, `wagtaildocs`), not those of the project's own image models.
@@ -15,6 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import Collection, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page
+
+from portal.registry import staff_permissions
 
 # Made by Wagtail's first migrations as examples; ours replace them where nobody uses them.
 WAGTAIL_SAMPLE_GROUPS = ["Editors", "Moderators"]
@@ -55,16 +58,6 @@ STAFF_GROUPS = [
             "portal.change_identitywords",
             "portal.change_brandingsettings",
             "portal.change_sociallinks",
-            # The branches: address, accessibility, hours and stops, and the words shown with them.
-            "branches.add_branch",
-            "branches.change_branch",
-            "branches.add_stop",
-            "branches.change_stop",
-            "branches.delete_stop",
-            "branches.add_place",
-            "branches.change_place",
-            "branches.add_reason",
-            "branches.change_reason",
         ],
         page_permissions=["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         collection_permissions=MEDIA_PERMISSIONS,
@@ -77,11 +70,6 @@ STAFF_GROUPS = [
             "wagtail_localize.submit_translation",
             "portal.change_alert",
             "portal.change_identitywords",
-            # Translating a reason or a stop place makes its row in the language.
-            "branches.add_place",
-            "branches.change_place",
-            "branches.add_reason",
-            "branches.change_reason",
         ],
         page_permissions=["add_page", "change_page"],
         collection_permissions=["wagtailimages.choose_image", "wagtaildocs.choose_document"],
@@ -122,7 +110,8 @@ def setup_groups():
     groups = []
     for definition in STAFF_GROUPS:
         group, _created = Group.objects.get_or_create(name=definition.name)
-        group.permissions.set([_permission(name) for name in definition.permissions])
+        names = [*definition.permissions, *staff_permissions(definition.name)]
+        group.permissions.set([_permission(name) for name in names])
         wanted = [_page_permission(codename) for codename in definition.page_permissions]
         GroupPagePermission.objects.filter(group=group).exclude(
             page=root_page, permission__in=wanted

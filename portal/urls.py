@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from portal import health, ratelimits, views
-from portal.registry import api_urlpatterns
+from portal.registry import api_urlpatterns, page_urlpatterns
 from portal.sitemaps import PortalSitemap
 
 handler400 = "portal.views.bad_request"
@@ -39,7 +39,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("compte/", include("allauth.urls")),
-    path("recherche/", include("search.urls")),
+    # Each app adds its pages (search) through the "bibo_page_urls" hook (portal.registry).
+    *page_urlpatterns(),
     # Wagtail's password form of a protected page comes before the page view, whose pattern
     # would swallow `_util/…`; its login form leads to the accounts' one (rate-limited).
     path(

@@ -18,6 +18,7 @@ from portal.models import Alert
 from portal.models.pages import open_graph_locale
 from portal.models.site_settings import BrandingSettings
 from portal.navigation import navigation
+from portal.registry import site_search_url as registered_search_url
 from portal.tree import remembered
 
 register = template.Library()
@@ -276,6 +277,12 @@ def site_navigation(context):
         menu.append(replace(link, current=current))
     footer = [replace(link, current="page" if path == link.path else "") for link in links["footer"]]
     return {"menu": menu, "footer": footer}
+
+
+@register.simple_tag
+def site_search_url():
+    """Where the header's search box sends its words: the page an app offers (portal.registry)."""
+    return registered_search_url()
 
 
 @register.simple_tag(takes_context=True)

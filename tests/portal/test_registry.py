@@ -2,6 +2,7 @@
 
 import ast
 import importlib
+import re
 import subprocess
 import sys
 from http import HTTPStatus
@@ -10,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
+from django.core.management import find_commands
 from django.http import JsonResponse
-from django.urls import clear_url_caches, path
+from django.urls import URLResolver, clear_url_caches, get_resolver, path
 
 from wagtail import hooks
 
@@ -38,6 +40,54 @@ def test_the_portal_imports_no_app():
         for module in imported_modules(source.read_text(encoding="utf-8")):
             if module.split(".")[0] in apps:
                 offending.append(f"{source.relative_to(PORTAL_DIR)}: {module}")
+    assert offending == []
+
+
+def string_constants(source):
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def url_names_by_module(patterns, namespace=""):
+    """Every named route of the site, with the module of the view that answers it."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_names_by_module(pattern.url_patterns, inner)
+        elif pattern.name:
+            view = getattr(pattern.callback, "view_class", pattern.callback)
+            yield f"{namespace}{pattern.name}", view.__module__
+
+
+def test_the_portal_names_no_app():
+    """Nor does it reach an app by name: its URLs, permissions, commands, templates or routes."""
+    apps = {app.label: app for app in project_apps()}
+    apps.pop("portal")
+    apps.pop("tests", None)
+    commands = {
+        name: label for label, app in apps.items() for name in find_commands(f"{app.path}/management")
+    }
+    assert "purge_contact_messages" in commands
+    routes = {
+        name: module.split(".")[0]
+        for name, module in url_names_by_module(get_resolver().url_patterns)
+        if module.split(".")[0] in apps
+    }
+    assert routes["search"] == "search"
+    offending = []
+    settings_dir = PORTAL_DIR / "settings"  # where the apps are installed, by name
+    for source in PORTAL_DIR.rglob("*.py"):
+        if settings_dir in source.parents:
+            continue
+        for text in string_constants(source.read_text(encoding="utf-8")):
+            label = text.split(".")[0].split("/")[0].split(":")[0]
+            if (label in apps and text != label) or text in commands or text in routes:
+                offending.append(f"{source.relative_to(PORTAL_DIR)}: {text!r}")
+    for source in (PORTAL_DIR / "templates").rglob("*.html"):
+        for name in re.findall(r"{%\s*url\s+['\"]([^'\"]+)['\"]", source.read_text(encoding="utf-8")):
+            if name in routes:
+                offending.append(f"{source.relative_to(PORTAL_DIR)}: {{% url {name!r} %}}")
     assert offending == []
 
 

@@ -14,25 +14,33 @@ from django.core.management.base import BaseCommand
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from portal.registry import NightlyJob, nightly_jobs
+
 UNVERIFIED_SIGN_UP_DAYS = 7
 MAIL_LOG_DAYS = 7
 # Mail still unsent after this many days of retries (a mailbox that refuses it, a server that
 # stays down) is given up: it names a visitor, and its links (confirmation, reset) have expired.
 MAIL_QUEUE_DAYS = 3
 
-# (command, arguments, why): run in this order; a command whose app is not installed is skipped.
-JOBS = [
-    ("publish_scheduled", [], "publish and unpublish the pages and snippets scheduled by editors"),
-    ("purge_contact_messages", [], "delete contact-form messages older than the form promises"),
-    ("clearsessions", [], "delete expired sessions"),
-    ("retry_deferred", [], "put mail that could not be sent back in the queue"),
-    ("send_mail", [], "send the queued mail"),
-    (
+# Run in this order, the apps' own jobs ("bibo_nightly_jobs") after publishing and before the
+# mail they may queue; a command whose app is not installed is skipped.
+BEFORE_APPS = [
+    NightlyJob("publish_scheduled", [], "publish and unpublish the pages and snippets scheduled by editors"),
+]
+AFTER_APPS = [
+    NightlyJob("clearsessions", [], "delete expired sessions"),
+    NightlyJob("retry_deferred", [], "put mail that could not be sent back in the queue"),
+    NightlyJob("send_mail", [], "send the queued mail"),
+    NightlyJob(
         "purge_mail_log",
         [str(MAIL_LOG_DAYS), "--result", "all"],
         f"forget the log of mail sent over {MAIL_LOG_DAYS} days ago",
     ),
 ]
+
+
+def jobs():
+    return [*BEFORE_APPS, *nightly_jobs(), *AFTER_APPS]
 
 
 def purge_unverified_sign_ups(days=UNVERIFIED_SIGN_UP_DAYS):
@@ -73,11 +81,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         available = get_commands()
-        for name, arguments, why in JOBS:
-            if name not in available:
+        for job in jobs():
+            if job.command not in available:
                 continue
-            self.stdout.write(f"{name}: {why}")
-            call_command(name, *arguments, stdout=self.stdout, stderr=self.stderr)
+            self.stdout.write(f"{job.command}: {job.why}")
+            call_command(job.command, *job.arguments, stdout=self.stdout, stderr=self.stderr)
         if "send_mail" in available:
             given_up = give_up_undeliverable_mail()
             self.stdout.write(
