@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 
@@ -171,3 +172,27 @@ def test_the_cache_answers_misses_when_redis_goes_away(settings):
     assert cache.get_many(["a", "b"]) == {}
     cache.set("anything", 1)
     cache.delete("anything")
+
+
+def test_the_readmes_cron_line_loads_the_production_settings(tmp_path):
+    """The night's line of the README, with the `production.env` it shows, starts the production
+    settings (which refuse to start without the site's address): `check --deploy` stands in for
+    `nightly`, which would also need the database it names."""
+    readme = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+    cron_line = re.search(r"```cron\n(.*)\n\s*```", readme).group(1)
+    command = cron_line.split(None, 5)[5]  # after the five time fields
+    environment = re.search(r"`production.env` holds.*?```sh\n(.*?)\n\s*```", readme, re.DOTALL).group(1)
+    environment = re.sub(r"(?m)^\s*SECRET_KEY=.*$", f"SECRET_KEY={PRODUCTION['SECRET_KEY']}", environment)
+    (tmp_path / "production.env").write_text(environment + "\n")
+    command = (
+        command.replace("cd /srv/bibo", f"cd {settings.BASE_DIR}")
+        .replace("./production.env", str(tmp_path / "production.env"))
+        .replace(".venv/bin/python", sys.executable)
+        .replace("manage.py nightly", "manage.py check --deploy --fail-level WARNING")
+    )
+    assert "manage.py check --deploy" in command
+
+    result = run(["sh", "-c", command], {})
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
